@@ -1,0 +1,3 @@
+export * from './rich-text.ts';
+export * from './ladder-content.ts';
+export * from './ids.ts';
