@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { RichTextSchema, type RichText } from './rich-text.ts';
+import { RichTextSchema, richTextProblems, type RichText } from './rich-text.ts';
 
 /** Bump when the shape changes; `migrateLadderContent` upgrades older documents. */
 export const LADDER_CONTENT_VERSION = 1 as const;
@@ -91,6 +91,10 @@ export function validateLadderContent(input: unknown): LadderContent {
     throw new LadderContentError(`Not a valid ladder: ${problems[0] ?? 'unknown problem'}`, problems);
   }
   const content = input as LadderContent;
+  richTextProblems(content.description, '/description', problems);
+  content.levels.forEach((l, i) => richTextProblems(l.summary, `/levels/${i}/summary`, problems));
+  content.competencies.forEach((c, i) => richTextProblems(c.description, `/competencies/${i}/description`, problems));
+  for (const [key, cell] of Object.entries(content.cells)) richTextProblems(cell, `/cells/${key}`, problems);
   const levelIds = new Set<string>();
   for (const l of content.levels) {
     if (levelIds.has(l.id)) problems.push(`level id ${l.id} is used twice`);

@@ -23,27 +23,49 @@ export interface RichText extends PMNode {
   type: 'doc';
 }
 
-export const PMMarkSchema = Type.Object({
-  type: Type.String({ minLength: 1 }),
-  attrs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-});
-
-export const PMNodeSchema = Type.Recursive(
-  (Self) =>
-    Type.Object({
-      type: Type.String({ minLength: 1 }),
-      attrs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      content: Type.Optional(Type.Array(Self)),
-      marks: Type.Optional(Type.Array(PMMarkSchema)),
-      text: Type.Optional(Type.String()),
-    }),
-  { $id: 'PMNode' },
-);
-
+/**
+ * The JSON schema checks the envelope only: recursive schemas with an $id break Ajv when they are
+ * embedded several times (route schemas), so nodes are checked by `richTextProblems` instead.
+ */
 export const RichTextSchema = Type.Object({
   type: Type.Literal('doc'),
-  content: Type.Optional(Type.Array(PMNodeSchema)),
+  content: Type.Optional(Type.Array(Type.Any())),
 });
+
+const MAX_DEPTH = 64;
+
+/** Structural problems of a ProseMirror JSON tree (empty when well-formed). */
+export function richTextProblems(node: unknown, path: string, problems: string[] = [], depth = 0): string[] {
+  if (problems.length >= 10) return problems;
+  if (depth > MAX_DEPTH) {
+    problems.push(`${path}: rich text is nested too deeply`);
+    return problems;
+  }
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+    problems.push(`${path}: expected a rich-text node object`);
+    return problems;
+  }
+  const n = node as Record<string, unknown>;
+  if (typeof n.type !== 'string' || n.type === '') problems.push(`${path}/type: expected a node type`);
+  if (n.text !== undefined && typeof n.text !== 'string') problems.push(`${path}/text: expected a string`);
+  if (n.attrs !== undefined && (typeof n.attrs !== 'object' || n.attrs === null || Array.isArray(n.attrs))) {
+    problems.push(`${path}/attrs: expected an object`);
+  }
+  if (n.marks !== undefined) {
+    if (!Array.isArray(n.marks)) problems.push(`${path}/marks: expected an array`);
+    else
+      n.marks.forEach((m, i) => {
+        if (typeof m !== 'object' || m === null || typeof (m as PMMark).type !== 'string') {
+          problems.push(`${path}/marks/${i}: expected a mark with a type`);
+        }
+      });
+  }
+  if (n.content !== undefined) {
+    if (!Array.isArray(n.content)) problems.push(`${path}/content: expected an array`);
+    else n.content.forEach((c, i) => richTextProblems(c, `${path}/content/${i}`, problems, depth + 1));
+  }
+  return problems;
+}
 
 export type RichTextStatic = Static<typeof RichTextSchema>;
 

@@ -1,0 +1,44 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import databasePlugin from './plugins/database.ts';
+import collabPlugin from './plugins/collab.ts';
+import errorsPlugin from './plugins/errors.ts';
+import staticWebPlugin from './plugins/static-web.ts';
+import healthRoutes from './routes/api/health/index.ts';
+import laddersRoutes from './routes/api/ladders/index.ts';
+import documentsRoutes from './routes/api/documents/index.ts';
+import collabRoutes from './routes/collab/index.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | object;
+}
+
+/** Builds the whole Rungs server. Tests call this and `listen` on port 0 or use `inject`. */
+export async function buildApp({ config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: 25 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, { databaseUrl: config.databaseUrl });
+  await app.register(collabPlugin, { collab: config.collab });
+  await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(laddersRoutes);
+      await api.register(documentsRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(collabRoutes);
+  await app.register(staticWebPlugin, { webDist: config.webDist });
+  return app;
+}

@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { connectDatabase } from './db/connect.ts';
+import { migrateToLatest } from '@rungs/migrations';
+import { ensureSampleLadder } from './sample/ensure-sample.ts';
+
+const USAGE = `Usage: pnpm rungs <command> [options]
+
+Commands:
+  serve [--sample]   Start Rungs (PORT, DATABASE_URL). --sample adds a sample ladder when there is none.
+  migrate            Apply database migrations and exit.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { sample: { type: 'boolean' } } });
+      const app = await buildApp({ config });
+      if (values.sample) await ensureSampleLadder(app);
+      const shutdown = async (signal: string) => {
+        app.log.info(`${signal}: shutting down`);
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      app.log.info(`Rungs is running at http://localhost:${config.port} (database: ${app.databaseKind})`);
+      return -1;
+    }
+    case 'migrate': {
+      const db = connectDatabase(config.databaseUrl);
+      try {
+        const result = await migrateToLatest(db);
+        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

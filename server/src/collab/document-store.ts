@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import * as Y from 'yjs';
+import type { Db } from '../db/connect.ts';
+import { isPostgres } from '../db/dialect.ts';
+
+export interface PendingUpdate {
+  documentName: string;
+  update: Uint8Array;
+}
+
+export class DocumentLoadError extends Error {
+  constructor(
+    readonly documentName: string,
+    cause: unknown,
+  ) {
+    super(`Could not load document ${documentName}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'DocumentLoadError';
+  }
+}
+
+const COMPACTION_DELETE_CHUNK = 500;
+
+/**
+ * Durable Yjs storage: an append-only update log plus a snapshot per document.
+ * A document's state is its snapshot merged with every update still in the log; updates are
+ * idempotent, so a row that is both in the snapshot and the log is harmless.
+ */
+export class DocumentStore {
+  constructor(private readonly db: Db) {}
+
+  async exists(documentName: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select('name')
+      .where('name', '=', documentName)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Appends every update in one transaction: the group commit. */
+  async appendBatch(batch: readonly PendingUpdate[]): Promise<void> {
+    if (batch.length === 0) return;
+    const now = new Date().toISOString();
+    await this.db
+      .insertInto('doc_updates')
+      .values(batch.map((u) => ({ document_name: u.documentName, data: u.update, created_at: now })))
+      .execute();
+  }
+
+  /**
+   * Replays the snapshot and the log into `doc`. Throws DocumentLoadError on any failure, so
+   * callers never serve (or later store) a document whose load failed.
+   */
+  async loadInto(documentName: string, doc: Y.Doc): Promise<{ updateCount: number }> {
+    try {
+      const snapshot = await this.db
+        .selectFrom('doc_snapshots')
+        .select('state')
+        .where('document_name', '=', documentName)
+        .executeTakeFirst();
+      const updates = await this.db
+        .selectFrom('doc_updates')
+        .select('data')
+        .where('document_name', '=', documentName)
+        .orderBy('id')
+        .execute();
+      doc.transact(() => {
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of updates) Y.applyUpdate(doc, row.data);
+      }, 'load');
+      return { updateCount: updates.length };
+    } catch (err) {
+      throw new DocumentLoadError(documentName, err);
+    }
+  }
+
+  /** The stored state as one update, without keeping a live document. */
+  async loadState(documentName: string): Promise<Uint8Array> {
+    const doc = new Y.Doc({ gc: true });
+    try {
+      await this.loadInto(documentName, doc);
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Folds the log into the snapshot by replaying it into a Y.Doc (flat mergeUpdates is
+   * superlinear; yjs#710). Deletes exactly the rows it folded, so rows appended meanwhile
+   * (by this or another process) survive. Serialised per document on PostgreSQL.
+   */
+  async compact(documentName: string): Promise<{ folded: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      if (isPostgres(trx)) {
+        await sql`select pg_advisory_xact_lock(hashtext(${documentName}))`.execute(trx);
+      }
+      const snapshot = await trx
+        .selectFrom('doc_snapshots')
+        .select('state')
+        .where('document_name', '=', documentName)
+        .executeTakeFirst();
+      const rows = await trx
+        .selectFrom('doc_updates')
+        .select(['id', 'data'])
+        .where('document_name', '=', documentName)
+        .orderBy('id')
+        .execute();
+      if (rows.length === 0) return { folded: 0 };
+      const doc = new Y.Doc({ gc: true });
+      try {
+        doc.transact(() => {
+          if (snapshot) Y.applyUpdate(doc, snapshot.state);
+          for (const row of rows) Y.applyUpdate(doc, row.data);
+        });
+        const state = Y.encodeStateAsUpdate(doc);
+        const now = new Date().toISOString();
+        const lastId = rows[rows.length - 1]!.id;
+        await trx
+          .insertInto('doc_snapshots')
+          .values({ document_name: documentName, state, last_update_id: lastId, updated_at: now })
+          .onConflict((oc) =>
+            oc.column('document_name').doUpdateSet({ state, last_update_id: lastId, updated_at: now }),
+          )
+          .execute();
+        for (let i = 0; i < rows.length; i += COMPACTION_DELETE_CHUNK) {
+          const ids = rows.slice(i, i + COMPACTION_DELETE_CHUNK).map((r) => r.id);
+          await trx.deleteFrom('doc_updates').where('id', 'in', ids).execute();
+        }
+        return { folded: rows.length };
+      } finally {
+        doc.destroy();
+      }
+    });
+  }
+
+  async countLoggedUpdates(documentName: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('document_name', '=', documentName)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

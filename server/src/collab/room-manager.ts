@@ -1,0 +1,186 @@
+import * as Y from 'yjs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { CollabConfig } from '../config.ts';
+import { DocumentStore } from './document-store.ts';
+import { GroupCommitter } from './group-commit.ts';
+import { Room } from './room.ts';
+
+/**
+ * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
+ * compacts its log in the background, and unloads it when idle and fully stored.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compacting = new Set<string>();
+  private readonly holds = new Map<string, number>();
+  readonly committer: GroupCommitter;
+  private closed = false;
+
+  constructor(
+    readonly store: DocumentStore,
+    private readonly config: CollabConfig,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.committer = new GroupCommitter((batch) => store.appendBatch(batch), {
+      onError: (err, attempt) => log.error({ err, attempt }, 'group commit failed'),
+    });
+  }
+
+  get loadedRoomNames(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  getLoaded(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** The live room for `name`, loading it if needed. Call `release` when done with it. */
+  async acquire(name: string): Promise<Room> {
+    if (this.closed) throw new Error('the collaboration service is shutting down');
+    this.holds.set(name, (this.holds.get(name) ?? 0) + 1);
+    this.cancelIdle(name);
+    try {
+      const unloading = this.unloading.get(name);
+      if (unloading) await unloading;
+      const existing = this.rooms.get(name);
+      if (existing) return existing;
+      let pending = this.loading.get(name);
+      if (!pending) {
+        pending = this.load(name).finally(() => this.loading.delete(name));
+        this.loading.set(name, pending);
+      }
+      return await pending;
+    } catch (err) {
+      this.release(name);
+      throw err;
+    }
+  }
+
+  release(name: string): void {
+    const holds = (this.holds.get(name) ?? 1) - 1;
+    if (holds > 0) {
+      this.holds.set(name, holds);
+      return;
+    }
+    this.holds.delete(name);
+    if (this.rooms.has(name)) this.scheduleIdle(name);
+  }
+
+  /** Runs a server-side change on a document and waits until it is stored. */
+  async change(name: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.acquire(name);
+    try {
+      room.transact(fn);
+      await room.whenPersisted();
+    } finally {
+      this.release(name);
+    }
+  }
+
+  /** Reads a document: from its live room when loaded, else from storage without keeping it. */
+  async read<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.rooms.get(name);
+    if (live) return fn(live.doc);
+    const doc = new Y.Doc();
+    try {
+      await this.store.loadInto(name, doc);
+      return fn(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.allSettled([...this.unloading.values()]);
+    for (const room of this.rooms.values()) {
+      room.closeAll(1001, 'Server is restarting; reconnecting.');
+      await room.whenPersisted().catch(() => {});
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+
+  private async load(name: string): Promise<Room> {
+    const doc = new Y.Doc({ gc: true });
+    try {
+      const { updateCount } = await this.store.loadInto(name, doc);
+      const room = new Room(name, doc, this.committer, updateCount, {
+        log: this.log,
+        onPersisted: (r) => this.maybeCompact(r),
+        onBroken: (r) => this.drop(r),
+      });
+      this.rooms.set(name, room);
+      return room;
+    } catch (err) {
+      doc.destroy();
+      throw err;
+    }
+  }
+
+  private drop(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  private maybeCompact(room: Room): void {
+    if (room.updatesSinceCompaction < this.config.compactAfterUpdates) return;
+    void this.compact(room);
+  }
+
+  private async compact(room: Room): Promise<void> {
+    if (this.compacting.has(room.name)) return;
+    this.compacting.add(room.name);
+    try {
+      const before = room.updatesSinceCompaction;
+      const { folded } = await this.store.compact(room.name);
+      room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - Math.max(before, folded));
+    } catch (err) {
+      this.log.error({ err, room: room.name }, 'compaction failed; the update log is kept as it is');
+    } finally {
+      this.compacting.delete(room.name);
+    }
+  }
+
+  private scheduleIdle(name: string): void {
+    this.cancelIdle(name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(name);
+      void this.unloadIfIdle(name);
+    }, this.config.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(name, timer);
+  }
+
+  private cancelIdle(name: string): void {
+    const timer = this.idleTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(name);
+    }
+  }
+
+  private unloadIfIdle(name: string): Promise<void> {
+    const room = this.rooms.get(name);
+    if (!room || this.holds.has(name) || room.connectionCount > 0) return Promise.resolve();
+    const unload = (async () => {
+      try {
+        await room.whenPersisted();
+        if (room.updatesSinceCompaction > 0) await this.compact(room);
+      } catch (err) {
+        this.log.error({ err, room: name }, 'unloading a room whose last updates failed to store');
+      } finally {
+        if (this.rooms.get(name) === room) this.rooms.delete(name);
+        room.destroy();
+      }
+    })().finally(() => this.unloading.delete(name));
+    this.unloading.set(name, unload);
+    return unload;
+  }
+}

@@ -1,0 +1,211 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, type CollabConnection } from './connection.ts';
+import type { GroupCommitter } from './group-commit.ts';
+import {
+  encodeAwarenessStates,
+  encodePersisted,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseIncoming,
+  ProtocolError,
+} from './protocol.ts';
+
+export interface RoomHooks {
+  /** After a batch of this room's updates is durably stored. */
+  onPersisted?(room: Room): void;
+  /** The room can't keep its promises (storage failed); the manager must drop it. */
+  onBroken?(room: Room, err: unknown): void;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** Transaction origin for edits made by the server itself (REST, restore, import). */
+export const SERVER_ORIGIN = Symbol('rungs-server');
+
+/**
+ * A live document and the connections editing it. Every update is stored (group commit) before
+ * it is broadcast, and a joining client is only sent state that is already stored.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Map<CollabConnection, Set<number>>();
+  private appliedSeq = 0;
+  private persistedSeq = 0;
+  private lastPersist: Promise<void> = Promise.resolve();
+  private broken = false;
+  updatesSinceCompaction: number;
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly committer: GroupCommitter,
+    loadedUpdates: number,
+    private readonly hooks: RoomHooks = {},
+  ) {
+    this.updatesSinceCompaction = loadedUpdates;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** Resolves once every update applied so far is stored. */
+  async whenPersisted(): Promise<void> {
+    while (this.persistedSeq < this.appliedSeq && !this.broken) await this.lastPersist.catch(() => {});
+    if (this.broken) throw new Error(`document ${this.name} could not be saved`);
+  }
+
+  join(conn: CollabConnection): void {
+    this.connections.set(conn, new Set());
+    conn.send(encodeSyncStep1(this.doc));
+    if (this.awareness.getStates().size > 0) conn.send(encodeAwarenessStates(this.awareness));
+  }
+
+  leave(conn: CollabConnection): void {
+    const controlled = this.connections.get(conn);
+    this.connections.delete(conn);
+    if (controlled && controlled.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], conn);
+    }
+  }
+
+  /** Handles one raw message; a malformed one closes only `conn` and changes nothing. */
+  async receive(conn: CollabConnection, data: Uint8Array): Promise<void> {
+    if (!this.connections.has(conn)) return;
+    let message;
+    try {
+      message = parseIncoming(data);
+    } catch (err) {
+      const reason = err instanceof ProtocolError ? err.message : 'undecodable message';
+      this.hooks.log?.warn({ room: this.name, conn: conn.id, reason }, 'closing connection: malformed message');
+      conn.close(CloseCode.invalidMessage, truncateReason(`Malformed message: ${reason}`));
+      return;
+    }
+    switch (message.kind) {
+      case 'sync-step1': {
+        try {
+          await this.whenPersisted();
+        } catch {
+          return; // the room is broken; onBroken closes every connection
+        }
+        if (this.connections.has(conn)) conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      }
+      case 'update': {
+        if (!conn.canWrite) return; // read-only: dropped, never applied, stored or broadcast
+        try {
+          Y.applyUpdate(this.doc, message.update, conn);
+        } catch (err) {
+          this.hooks.log?.warn({ room: this.name, conn: conn.id, err }, 'closing connection: update failed to apply');
+          conn.close(CloseCode.invalidMessage, 'Malformed message: the update could not be applied');
+        }
+        return;
+      }
+      case 'awareness': {
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        } catch {
+          conn.close(CloseCode.invalidMessage, 'Malformed message: bad awareness update');
+        }
+        return;
+      }
+      case 'query-awareness':
+        conn.send(encodeAwarenessStates(this.awareness));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  /** Apply a change made by the server (REST, restore); stored and broadcast like any other. */
+  transact(fn: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections.keys()]) conn.close(code, reason);
+  }
+
+  closeWhere(predicate: (conn: CollabConnection) => boolean, code: number, reason: string): void {
+    for (const conn of [...this.connections.keys()]) if (predicate(conn)) conn.close(code, reason);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === 'load') return;
+    if (this.broken) return;
+    const seq = ++this.appliedSeq;
+    this.updatesSinceCompaction++;
+    const persisted = this.committer.enqueue({ documentName: this.name, update });
+    this.lastPersist = persisted.then(
+      () => {
+        this.persistedSeq = seq;
+        this.broadcastUpdate(update, origin);
+        if (isConnection(origin) && this.connections.has(origin)) {
+          origin.send(encodePersisted(Y.parseUpdateMeta(update).to));
+        }
+        this.hooks.onPersisted?.(this);
+      },
+      (err) => this.markBroken(err),
+    );
+  };
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    if (this.connections.size === 0) return;
+    const message = encodeUpdate(update);
+    for (const conn of this.connections.keys()) if (conn !== origin) conn.send(message);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (isConnection(origin)) {
+      const controlled = this.connections.get(origin);
+      if (controlled) {
+        for (const id of added) controlled.add(id);
+        for (const id of removed) controlled.delete(id);
+      }
+    }
+    if (this.connections.size === 0) return;
+    const message = encodeAwarenessStates(this.awareness, changed);
+    for (const conn of this.connections.keys()) if (conn !== origin) conn.send(message);
+  };
+
+  private markBroken(err: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.hooks.log?.error({ room: this.name, err }, 'could not store updates; dropping the room');
+    this.closeAll(
+      CloseCode.serverError,
+      'Server could not save changes; your edits stay in this browser and are resent on reconnect.',
+    );
+    this.hooks.onBroken?.(this, err);
+  }
+}
+
+function isConnection(origin: unknown): origin is CollabConnection {
+  return typeof origin === 'object' && origin !== null && 'send' in origin && 'canWrite' in origin;
+}
+
+/** Websocket close reasons are limited to 123 bytes. */
+export function truncateReason(reason: string): string {
+  const bytes = Buffer.from(reason);
+  return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '') + '...';
+}

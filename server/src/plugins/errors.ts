@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+
+/** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found.`);
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+      if (err instanceof HttpError) {
+        return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
+      }
+      if ((err as FastifyError).validation) {
+        return reply.status(400).send({
+          error: { code: 'invalid_request', message: `The request is not valid: ${err.message}` },
+        });
+      }
+      const status = (err as FastifyError).statusCode ?? 500;
+      if (status >= 500) {
+        request.log.error({ err }, 'request failed');
+        return reply.status(status).send({
+          error: { code: 'internal', message: 'Something went wrong on the server. Try again; if it persists, tell your admin.' },
+        });
+      }
+      return reply.status(status).send({
+        error: { code: (err as FastifyError).code?.toLowerCase() ?? 'bad_request', message: err.message },
+      });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url}.` } });
+    });
+  },
+  { name: 'errors' },
+);

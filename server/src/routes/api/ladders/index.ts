@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { validateLadderContent } from '@rungs/shared';
+import { LadderService } from '../../../ladders/ladder-service.ts';
+import {
+  CreateLadderBody,
+  ErrorResponse,
+  LadderListResponse,
+  LadderResponse,
+  ListQuery,
+  SlugParams,
+  UpdateLadderBody,
+} from './schema.ts';
+
+const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ladders = new LadderService(app.db, app.rooms);
+
+  app.get(
+    '/ladders',
+    { schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } } },
+    async (request) => ({ ladders: await ladders.list({ includeArchived: request.query.archived }) }),
+  );
+
+  app.post(
+    '/ladders',
+    {
+      schema: {
+        tags: ['ladders'],
+        body: CreateLadderBody,
+        response: { 201: LadderResponse, 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { title, track, content } = request.body;
+      const ladder = await ladders.create({
+        title,
+        track,
+        content: content ? validateLadderContent(content) : undefined,
+      });
+      return reply.status(201).send({ ladder });
+    },
+  );
+
+  app.get(
+    '/ladders/:slug',
+    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    async (request) => ({ ladder: await ladders.getBySlug(request.params.slug) }),
+  );
+
+  app.patch(
+    '/ladders/:slug',
+    {
+      schema: {
+        tags: ['ladders'],
+        params: SlugParams,
+        body: UpdateLadderBody,
+        response: { 200: LadderResponse, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => ({ ladder: await ladders.update(request.params.slug, request.body) }),
+  );
+
+  app.post(
+    '/ladders/:slug/archive',
+    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, true) }),
+  );
+
+  app.post(
+    '/ladders/:slug/unarchive',
+    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, false) }),
+  );
+};
+
+export default laddersRoutes;

@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { LadderContentSchema } from '@rungs/shared';
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+
+export const LadderSummarySchema = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  title: Type.String(),
+  track: Type.String(),
+  archived: Type.Boolean(),
+  requiredApprovals: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  draftDocument: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const ListQuery = Type.Object({ archived: Type.Optional(Type.Boolean()) });
+
+export const CreateLadderBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    track: Type.Optional(Type.String({ maxLength: 200 })),
+    content: Type.Optional(LadderContentSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateLadderBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    track: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const LadderResponse = Type.Object({ ladder: LadderSummarySchema });
+export const LadderListResponse = Type.Object({ ladders: Type.Array(LadderSummarySchema) });

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import { cellText, createLadder, fetchContent, fragmentText, testLadder, typeIntoCell } from '../helpers/ladders.ts';
+import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases.ts';
+import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  const clients: TestClient[] = [];
+  const env = { RUNGS_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), RUNGS_IDLE_UNLOAD_MS: '200' };
+
+  const client = (docName: string) => {
+    const c = connectClient(server.wsUrl, docName);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    server = await startServer({ databaseUrl: db.url, env });
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('two clients converge on concurrent edits to the same cell', async () => {
+    const ladder = await createLadder(server.url, testLadder());
+    const a = client(ladder.draftDocument);
+    const b = client(ladder.draftDocument);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+
+    // Both write into the same empty cell in the same instant: both texts must survive.
+    typeIntoCell(a.doc, 'L1', 'C1', 'Alpha writes here.');
+    typeIntoCell(b.doc, 'L1', 'C1', 'Beta writes here.');
+    for (let i = 0; i < 20; i++) {
+      typeIntoCell(a.doc, 'L1', 'C1', ` a${i}`);
+      typeIntoCell(b.doc, 'L1', 'C1', ` b${i}`);
+    }
+    await waitFor(() => fragmentText(a.doc, 'cell:L1:C1') === fragmentText(b.doc, 'cell:L1:C1') && fragmentText(a.doc, 'cell:L1:C1').includes('b19') && fragmentText(b.doc, 'cell:L1:C1').includes('a19'), {
+      message: 'both clients to converge',
+    });
+    const text = fragmentText(a.doc, 'cell:L1:C1');
+    expect(text).toContain('Alpha writes here.');
+    expect(text).toContain('Beta writes here.');
+    const stored = await waitFor(async () => {
+      const c = cellText(await fetchContent(server.url, ladder.draftDocument), 'L1', 'C1');
+      return c.includes('a19') && c.includes('b19') ? c : null;
+    });
+    expect(stored.replace(/\n/g, '')).toBe(text);
+  });
+
+  it('keeps content across a server restart', async () => {
+    const ladder = await createLadder(server.url, testLadder());
+    const a = client(ladder.draftDocument);
+    await waitSynced(a);
+    typeIntoCell(a.doc, 'L2', 'C3', 'Survives a restart.');
+    await waitFor(async () => cellText(await fetchContent(server.url, ladder.draftDocument), 'L2', 'C3') === 'Survives a restart.');
+    a.destroy();
+
+    await server.stop();
+    server = await startServer({ databaseUrl: db.url, env });
+    const content = await fetchContent(server.url, ladder.draftDocument);
+    expect(cellText(content, 'L2', 'C3')).toBe('Survives a restart.');
+    const fresh = client(ladder.draftDocument);
+    await waitSynced(fresh);
+    expect(fragmentText(fresh.doc, 'cell:L2:C3')).toBe('Survives a restart.');
+  });
+
+  it('loses no edit any client had received when the server is killed with SIGKILL mid-burst', async () => {
+    const ladder = await createLadder(server.url, testLadder(1, 4));
+    const writers = [1, 2, 3, 4].map(() => client(ladder.draftDocument));
+    await Promise.all(writers.map((w) => waitSynced(w)));
+
+    // Each writer types tokens into its own cell; every client records the tokens of others that
+    // reached it through the server (which only broadcasts what it has stored).
+    const seen = new Set<string>();
+    writers.forEach((w, i) => {
+      w.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+        if (origin !== w.provider) return;
+        writers.forEach((_, j) => {
+          if (j === i) return;
+          for (const token of fragmentText(w.doc, `cell:L1:C${j + 1}`).match(/w\d+-\d+;/g) ?? []) seen.add(token);
+        });
+      });
+    });
+    let written = 0;
+    let stop = false;
+    const bursts = writers.map(async (w, i) => {
+      for (let n = 0; !stop; n++) {
+        typeIntoCell(w.doc, 'L1', `C${i + 1}`, `w${i}-${n};`);
+        written++;
+        await new Promise((r) => setImmediate(r));
+      }
+    });
+    await waitFor(() => seen.size >= 400, { timeoutMs: 30_000, message: 'the burst to be under way' });
+    await server.kill9(); // mid-burst: writers are still typing
+    stop = true;
+    await Promise.all(bursts);
+    const mustSurvive = new Set(seen);
+    for (const w of writers) w.destroy(); // no reconnect may re-send anything
+
+    expect(written).toBeGreaterThan(mustSurvive.size);
+    server = await startServer({ databaseUrl: db.url, env });
+    const content = await fetchContent(server.url, ladder.draftDocument);
+    const stored = new Set(
+      [1, 2, 3, 4].flatMap((c) => cellText(content, 'L1', `C${c}`).match(/w\d+-\d+;/g) ?? []),
+    );
+    const lost = [...mustSurvive].filter((t) => !stored.has(t));
+    expect(lost).toEqual([]);
+    expect(mustSurvive.size).toBeGreaterThanOrEqual(400);
+  });
+
+  it('closes only the connection that sent a malformed or oversized frame, changing nothing', async () => {
+    const ladder = await createLadder(server.url, testLadder());
+    const bystander = client(ladder.draftDocument);
+    await waitSynced(bystander);
+    typeIntoCell(bystander.doc, 'L1', 'C2', 'Before the attack.');
+    await waitFor(async () => cellText(await fetchContent(server.url, ladder.draftDocument), 'L1', 'C2') !== '');
+    const before = await fetchContent(server.url, ladder.draftDocument);
+    const updatesBefore = bystander.remoteUpdates;
+
+    const garbage = encoding.createEncoder();
+    encoding.writeVarUint(garbage, 0); // sync
+    encoding.writeVarUint(garbage, 2); // update
+    encoding.writeVarUint8Array(garbage, new Uint8Array([7, 1, 200, 3, 99, 4, 1, 1, 1, 250, 250, 250]));
+    const frames: Array<[string, Uint8Array, number]> = [
+      ['a sync update that does not decode', encoding.toUint8Array(garbage), 1007],
+      ['random bytes', new Uint8Array([255, 254, 1, 2, 3, 4, 5]), 1007],
+      ['an oversized frame', new Uint8Array(MAX_MESSAGE_BYTES + 1024).fill(1), 1009],
+    ];
+    for (const [, frame, expectedCode] of frames) {
+      const ws = new WebSocket(`${server.wsUrl}/${ladder.draftDocument}`);
+      await new Promise((r, j) => {
+        ws.once('open', r);
+        ws.once('error', j);
+      });
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      );
+      ws.send(frame);
+      const { code, reason } = await closed;
+      expect(code).toBe(expectedCode);
+      if (expectedCode === 1007) expect(reason).toMatch(/malformed message/i);
+    }
+
+    expect(bystander.provider.wsconnected).toBe(true);
+    typeIntoCell(bystander.doc, 'L1', 'C2', ' Still editing.');
+    const after = await waitFor(async () => {
+      const c = await fetchContent(server.url, ladder.draftDocument);
+      return cellText(c, 'L1', 'C2').includes('Still editing.') ? c : null;
+    });
+    expect(cellText(after, 'L1', 'C2')).toBe('Before the attack. Still editing.');
+    expect({ ...after, cells: {} }).toEqual({ ...before, cells: {} });
+    expect(bystander.remoteUpdates).toBe(updatesBefore);
+  });
+});
