@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from './0001-init.ts';
+import * as m0002 from './0002-accounts.ts';
 
 export { dialectOf, binaryType, type SqlDialectName } from './dialect-helpers.ts';
 
 /** Every migration, in order. They run unchanged on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
+  '0002-accounts': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -6,6 +6,12 @@ import databasePlugin from './plugins/database.ts';
 import collabPlugin from './plugins/collab.ts';
 import errorsPlugin from './plugins/errors.ts';
 import staticWebPlugin from './plugins/static-web.ts';
+import authPlugin from './plugins/auth.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
+import sessionRoutes from './routes/api/session/index.ts';
+import setupRoutes from './routes/api/setup/index.ts';
+import usersRoutes from './routes/api/users/index.ts';
+import auditRoutes from './routes/api/audit/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
 import documentsRoutes from './routes/api/documents/index.ts';
@@ -21,18 +27,26 @@ export interface BuildAppOptions {
 export async function buildApp({ config, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    bodyLimit: 25 * 1024 * 1024,
+    // Imports of large documents go through their own route limit; everything else stays small.
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.auth.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { databaseUrl: config.databaseUrl });
   await app.register(collabPlugin, { collab: config.collab });
+  await app.register(securityHeadersPlugin);
+  await app.register(authPlugin, { auth: config.auth });
   await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(sessionRoutes);
+      await api.register(setupRoutes);
+      await api.register(usersRoutes);
+      await api.register(auditRoutes);
       await api.register(laddersRoutes);
       await api.register(documentsRoutes);
     },

@@ -10,6 +10,8 @@ const USAGE = `Usage: pnpm rungs <command> [options]
 Commands:
   serve [--sample]   Start Rungs (PORT, DATABASE_URL). --sample adds a sample ladder when there is none.
   migrate            Apply database migrations and exit.
+  create-admin --email E --name N --password P
+                     Create an admin account (refuses an email that already has one).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,32 @@ async function main(argv: string[]): Promise<number> {
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       } finally {
         await db.destroy();
+      }
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+      });
+      if (!values.email || !values.name || !values.password) {
+        process.stderr.write('create-admin needs --email, --name and --password.\n');
+        return 1;
+      }
+      const app = await buildApp({ config, logger: false });
+      try {
+        const existing = await app.users.findByEmail(values.email);
+        if (existing) {
+          process.stderr.write(`An account for ${existing.email} already exists; nothing was changed.\n`);
+          return 1;
+        }
+        const { user } = await app.users.create(
+          { email: values.email, name: values.name, role: 'admin', password: values.password },
+          null,
+        );
+        console.log(`Created admin ${user.email}.`);
+      } finally {
+        await app.close();
       }
       return 0;
     }

@@ -9,6 +9,17 @@ export interface Config {
   webDist: string;
   logLevel: string;
   collab: CollabConfig;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  sessionTtlMs: number;
+  /** Failed logins allowed per account and per address within the window before 429. */
+  loginWindowMs: number;
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  /** Trust X-Forwarded-* from a reverse proxy (decides Secure cookies behind TLS termination). */
+  trustProxy: boolean;
 }
 
 export interface CollabConfig {
@@ -37,6 +48,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? path.join(repoRoot, 'data', 'rungs.sqlite'),
     webDist: env.RUNGS_WEB_DIST ?? path.join(repoRoot, 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    auth: {
+      sessionTtlMs: intFromEnv(env, 'RUNGS_SESSION_TTL_MS', 14 * 24 * 3600 * 1000),
+      loginWindowMs: intFromEnv(env, 'RUNGS_LOGIN_WINDOW_MS', 15 * 60 * 1000),
+      maxFailuresPerAccount: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES', 5),
+      maxFailuresPerAddress: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
+      trustProxy: env.RUNGS_TRUST_PROXY === '1' || env.RUNGS_TRUST_PROXY === 'true',
+    },
     collab: {
       maxMessageBytes: intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
       idleUnloadMs: intFromEnv(env, 'RUNGS_IDLE_UNLOAD_MS', 30_000),

@@ -12,10 +12,21 @@ export interface TestClient {
 }
 
 /** A real y-websocket client, as the browser uses, over Node's `ws`. */
-export function connectClient(wsBase: string, docName: string, options: { connect?: boolean } = {}): TestClient {
+export function connectClient(
+  wsBase: string,
+  docName: string,
+  options: { connect?: boolean; cookie?: string } = {},
+): TestClient {
   const doc = new Y.Doc();
+  const cookie = options.cookie;
+  // The browser sends the session cookie on the upgrade; in Node we add the header ourselves.
+  class AuthedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
   const provider = new WebsocketProvider(wsBase, docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 500,

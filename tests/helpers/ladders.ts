@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { api, type Session } from './auth.ts';
 import { LADDER_CONTENT_VERSION, docFromParagraphs, plainText, type LadderContent } from '@rungs/shared';
 
 /** A small ladder with fixed ids, so tests can address its cells by name. */
@@ -25,19 +26,15 @@ export function testLadder(levels = 2, competencies = 3, title = 'Test ladder'):
   };
 }
 
-export async function createLadder(baseUrl: string, content: LadderContent): Promise<{ slug: string; draftDocument: string }> {
-  const res = await fetch(`${baseUrl}/api/ladders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: content.title, track: content.track, content }),
-  });
+export async function createLadder(session: Session, content: LadderContent): Promise<{ slug: string; draftDocument: string }> {
+  const res = await api(session, 'POST', '/api/ladders', { title: content.title, track: content.track, content });
   if (res.status !== 201) throw new Error(`create ladder failed: ${res.status} ${await res.text()}`);
   const { ladder } = (await res.json()) as { ladder: { slug: string; draftDocument: string } };
   return ladder;
 }
 
-export async function fetchContent(baseUrl: string, documentName: string): Promise<LadderContent> {
-  const res = await fetch(`${baseUrl}/api/documents/${documentName}/content`);
+export async function fetchContent(session: Session, documentName: string): Promise<LadderContent> {
+  const res = await api(session, 'GET', `/api/documents/${documentName}/content`);
   if (!res.ok) throw new Error(`content failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { content: LadderContent }).content;
 }

@@ -6,6 +6,7 @@ import { connectClient, waitSynced, type TestClient } from '../helpers/collab-cl
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { setupAdmin, type Session } from '../helpers/auth.ts';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -15,8 +16,9 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
   const clients: TestClient[] = [];
   const env = { RUNGS_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), RUNGS_IDLE_UNLOAD_MS: '200' };
 
+  let admin: Session;
   const client = (docName: string) => {
-    const c = connectClient(server.wsUrl, docName);
+    const c = connectClient(server.wsUrl, docName, { cookie: admin.cookie });
     clients.push(c);
     return c;
   };
@@ -24,6 +26,7 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     server = await startServer({ databaseUrl: db.url, env });
+    admin = await setupAdmin(server.url);
   });
 
   afterAll(async () => {
@@ -33,7 +36,7 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
   });
 
   it('two clients converge on concurrent edits to the same cell', async () => {
-    const ladder = await createLadder(server.url, testLadder());
+    const ladder = await createLadder(admin, testLadder());
     const a = client(ladder.draftDocument);
     const b = client(ladder.draftDocument);
     await Promise.all([waitSynced(a), waitSynced(b)]);
@@ -52,23 +55,23 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     expect(text).toContain('Alpha writes here.');
     expect(text).toContain('Beta writes here.');
     const stored = await waitFor(async () => {
-      const c = cellText(await fetchContent(server.url, ladder.draftDocument), 'L1', 'C1');
+      const c = cellText(await fetchContent(admin, ladder.draftDocument), 'L1', 'C1');
       return c.includes('a19') && c.includes('b19') ? c : null;
     });
     expect(stored.replace(/\n/g, '')).toBe(text);
   });
 
   it('keeps content across a server restart', async () => {
-    const ladder = await createLadder(server.url, testLadder());
+    const ladder = await createLadder(admin, testLadder());
     const a = client(ladder.draftDocument);
     await waitSynced(a);
     typeIntoCell(a.doc, 'L2', 'C3', 'Survives a restart.');
-    await waitFor(async () => cellText(await fetchContent(server.url, ladder.draftDocument), 'L2', 'C3') === 'Survives a restart.');
+    await waitFor(async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C3') === 'Survives a restart.');
     a.destroy();
 
     await server.stop();
-    server = await startServer({ databaseUrl: db.url, env });
-    const content = await fetchContent(server.url, ladder.draftDocument);
+    server = await startServer({ databaseUrl: db.url, env, port: server.port });
+    const content = await fetchContent(admin, ladder.draftDocument);
     expect(cellText(content, 'L2', 'C3')).toBe('Survives a restart.');
     const fresh = client(ladder.draftDocument);
     await waitSynced(fresh);
@@ -76,7 +79,7 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
   });
 
   it('loses no edit any client had received when the server is killed with SIGKILL mid-burst', async () => {
-    const ladder = await createLadder(server.url, testLadder(1, 4));
+    const ladder = await createLadder(admin, testLadder(1, 4));
     const writers = [1, 2, 3, 4].map(() => client(ladder.draftDocument));
     await Promise.all(writers.map((w) => waitSynced(w)));
 
@@ -109,8 +112,8 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     for (const w of writers) w.destroy(); // no reconnect may re-send anything
 
     expect(written).toBeGreaterThan(mustSurvive.size);
-    server = await startServer({ databaseUrl: db.url, env });
-    const content = await fetchContent(server.url, ladder.draftDocument);
+    server = await startServer({ databaseUrl: db.url, env, port: server.port });
+    const content = await fetchContent(admin, ladder.draftDocument);
     const stored = new Set(
       [1, 2, 3, 4].flatMap((c) => cellText(content, 'L1', `C${c}`).match(/w\d+-\d+;/g) ?? []),
     );
@@ -120,12 +123,12 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
   });
 
   it('closes only the connection that sent a malformed or oversized frame, changing nothing', async () => {
-    const ladder = await createLadder(server.url, testLadder());
+    const ladder = await createLadder(admin, testLadder());
     const bystander = client(ladder.draftDocument);
     await waitSynced(bystander);
     typeIntoCell(bystander.doc, 'L1', 'C2', 'Before the attack.');
-    await waitFor(async () => cellText(await fetchContent(server.url, ladder.draftDocument), 'L1', 'C2') !== '');
-    const before = await fetchContent(server.url, ladder.draftDocument);
+    await waitFor(async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L1', 'C2') !== '');
+    const before = await fetchContent(admin, ladder.draftDocument);
     const updatesBefore = bystander.remoteUpdates;
 
     const garbage = encoding.createEncoder();
@@ -138,7 +141,7 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
       ['an oversized frame', new Uint8Array(MAX_MESSAGE_BYTES + 1024).fill(1), 1009],
     ];
     for (const [, frame, expectedCode] of frames) {
-      const ws = new WebSocket(`${server.wsUrl}/${ladder.draftDocument}`);
+      const ws = new WebSocket(`${server.wsUrl}/${ladder.draftDocument}`, { headers: { cookie: admin.cookie } });
       await new Promise((r, j) => {
         ws.once('open', r);
         ws.once('error', j);
@@ -155,7 +158,7 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     expect(bystander.provider.wsconnected).toBe(true);
     typeIntoCell(bystander.doc, 'L1', 'C2', ' Still editing.');
     const after = await waitFor(async () => {
-      const c = await fetchContent(server.url, ladder.draftDocument);
+      const c = await fetchContent(admin, ladder.draftDocument);
       return cellText(c, 'L1', 'C2').includes('Still editing.') ? c : null;
     });
     expect(cellText(after, 'L1', 'C2')).toBe('Before the attack. Still editing.');

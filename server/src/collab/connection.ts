@@ -5,6 +5,8 @@ export interface CollabConnection {
   readonly canWrite: boolean;
   /** Who is behind the connection, for logs and presence checks. */
   readonly userLabel: string;
+  /** The signed-in user behind the connection; revoking them closes it. */
+  readonly userId: string | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

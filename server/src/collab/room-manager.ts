@@ -93,6 +93,13 @@ export class RoomManager {
     }
   }
 
+  /** Closes every live connection of a user whose access was revoked or changed. */
+  closeUserConnections(userId: string): void {
+    for (const room of this.rooms.values()) {
+      room.closeWhere((c) => c.userId === userId, 4401, 'Your access changed. Sign in again to continue.');
+    }
+  }
+
   async shutdown(): Promise<void> {
     this.closed = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);

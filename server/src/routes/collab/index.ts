@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CloseCode, type CollabConnection } from '../../collab/connection.ts';
+import type { SessionUser } from '../../auth/roles.ts';
 import { DocumentLoadError } from '../../collab/document-store.ts';
 import type { Room } from '../../collab/room.ts';
+import { resolveDocumentAccess } from '../../collab/document-access.ts';
 
 const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -11,8 +13,7 @@ const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const collabRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { docName: string } }>('/collab/:docName', { websocket: true }, (socket, request) => {
     const { docName } = request.params;
-    const conn = wrapSocket(socket, 'guest', true);
-    const log = request.log.child({ doc: docName, conn: conn.id });
+    const log = request.log.child({ doc: docName });
 
     // Messages that arrive while the document loads are kept and handled in order once it is ready.
     let room: Room | undefined;
@@ -20,6 +21,7 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
     const early: Uint8Array[] = [];
     let closed = false;
 
+    let conn: CollabConnection = wrapSocket(socket, request.user, false);
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
         conn.close(CloseCode.invalidMessage, 'Malformed message: text frames are not part of the protocol');
@@ -42,10 +44,21 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
     });
 
     void (async () => {
-      if (!DOC_NAME.test(docName) || !(await app.documents.exists(docName))) {
+      if (!DOC_NAME.test(docName)) {
         conn.close(CloseCode.notFound, 'No such document. Check the link, or open the ladder again.');
         return;
       }
+      if (!sameOrigin(request.headers.origin, request.headers.host)) {
+        conn.close(CloseCode.forbidden, 'Connections from other sites are refused.');
+        return;
+      }
+      const access = await resolveDocumentAccess(app.db, docName, request.user);
+      if (!access.allowed) {
+        log.info({ user: request.user?.id, code: access.code }, 'collab connection refused');
+        conn.close(access.code, access.reason);
+        return;
+      }
+      conn = wrapSocket(socket, request.user, access.canWrite);
       let acquired: Room;
       try {
         acquired = await app.rooms.acquire(docName);
@@ -71,11 +84,12 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
   });
 };
 
-function wrapSocket(socket: WebSocket, userLabel: string, canWrite: boolean): CollabConnection {
+function wrapSocket(socket: WebSocket, user: SessionUser | null, canWrite: boolean): CollabConnection {
   return {
     id: randomUUID(),
     canWrite,
-    userLabel,
+    userId: user?.id ?? null,
+    userLabel: user?.email ?? 'anonymous',
     send(message) {
       if (socket.readyState === socket.OPEN) socket.send(message, { binary: true });
     },
@@ -83,6 +97,16 @@ function wrapSocket(socket: WebSocket, userLabel: string, canWrite: boolean): Co
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
     },
   };
+}
+
+/** Browsers always send Origin on websockets; a page on another site must not ride our cookie. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // non-browser clients (CLI, tests) send none
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -10,6 +10,7 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/documents/:name/content',
     {
+      config: { access: 'readPublished' },
       schema: {
         tags: ['documents'],
         params: DocumentParams,

@@ -9,7 +9,7 @@ const HealthResponse = Type.Object({
 });
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/health', { schema: { tags: ['health'], response: { 200: HealthResponse } } }, async () => {
+  app.get('/health', { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: HealthResponse } } }, async () => {
     await sql`select 1`.execute(app.db);
     return { status: 'ok' as const, database: app.databaseKind, loadedDocuments: app.rooms.loadedRoomNames.length };
   });

@@ -16,13 +16,15 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ladders',
-    { schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } } },
+    { config: { access: 'readPublished' }, schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } } },
     async (request) => ({ ladders: await ladders.list({ includeArchived: request.query.archived }) }),
   );
 
   app.post(
     '/ladders',
     {
+      config: { access: 'edit' },
+      bodyLimit: 10 * 1024 * 1024,
       schema: {
         tags: ['ladders'],
         body: CreateLadderBody,
@@ -42,13 +44,14 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ladders/:slug',
-    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    { config: { access: 'readPublished' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
     async (request) => ({ ladder: await ladders.getBySlug(request.params.slug) }),
   );
 
   app.patch(
     '/ladders/:slug',
     {
+      config: { access: 'edit' },
       schema: {
         tags: ['ladders'],
         params: SlugParams,
@@ -61,13 +64,13 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ladders/:slug/archive',
-    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    { config: { access: 'edit' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
     async (request) => ({ ladder: await ladders.setArchived(request.params.slug, true) }),
   );
 
   app.post(
     '/ladders/:slug/unarchive',
-    { schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    { config: { access: 'edit' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
     async (request) => ({ ladder: await ladders.setArchived(request.params.slug, false) }),
   );
 };

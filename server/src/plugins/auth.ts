@@ -1,0 +1,95 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthConfig } from '../config.ts';
+import { roleAllows } from '../auth/roles.ts';
+import { SessionStore } from '../auth/session-store.ts';
+import { UserService } from '../auth/user-service.ts';
+import { LoginLimiter } from '../auth/login-limiter.ts';
+import { HttpError } from './errors.ts';
+
+export const SESSION_COOKIE = 'rungs_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionStore;
+    users: UserService;
+    loginLimiter: LoginLimiter;
+    setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date): void;
+  }
+  interface FastifyRequest {
+    csrfToken: string | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Sessions from an http-only cookie, CSRF tokens on state-changing requests, and the access
+ * check every /api route declares (`config.access`). A route without one fails at startup.
+ */
+export default fp<{ auth: AuthConfig }>(
+  async (app, opts) => {
+    await app.register(cookie);
+    const sessions = new SessionStore(app.db, opts.auth.sessionTtlMs);
+    app.decorate('sessions', sessions);
+    app.decorate(
+      'users',
+      new UserService(app.db, sessions, (userId) => app.rooms.closeUserConnections(userId)),
+    );
+    app.decorate(
+      'loginLimiter',
+      new LoginLimiter(opts.auth.loginWindowMs, opts.auth.maxFailuresPerAccount, opts.auth.maxFailuresPerAddress),
+    );
+    app.decorate('setSessionCookie', (reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date) => {
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        expires: expiresAt,
+      });
+    });
+    app.decorateRequest('user', null);
+    app.decorateRequest('sessionId', null);
+    app.decorateRequest('csrfToken', null);
+
+    // Forms can post text/plain cross-site without a preflight; only JSON bodies are accepted.
+    app.removeContentTypeParser('text/plain');
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+      if (!route.config?.access) {
+        throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      const session = await sessions.lookup(token);
+      if (!session) return;
+      request.user = session.user;
+      request.sessionId = session.idHash;
+      request.csrfToken = session.csrfToken;
+    });
+
+    app.addHook('preHandler', async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access) return;
+      if (request.user && STATE_CHANGING.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (sent !== request.csrfToken) {
+          throw new HttpError(403, 'csrf', 'This request is missing its security token. Reload the page and try again.');
+        }
+      }
+      if (access === 'public') return;
+      if (!request.user) throw new HttpError(401, 'unauthenticated', 'Sign in to do this.');
+      if (!roleAllows(request.user.role, access)) {
+        throw new HttpError(403, 'forbidden', `Your role (${request.user.role}) does not allow this. Ask an admin if you need it.`);
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['database', 'collab'] },
+);
