@@ -16,6 +16,8 @@ declare module 'fastify' {
     sessions: SessionStore;
     users: UserService;
     loginLimiter: LoginLimiter;
+    /** Every /api route with the access it declares (the authorization test checks it covers them all). */
+    apiRoutes: Array<{ method: string; url: string; access: string }>;
     setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date): void;
   }
   interface FastifyRequest {
@@ -58,10 +60,14 @@ export default fp<{ auth: AuthConfig }>(
     // Forms can post text/plain cross-site without a preflight; only JSON bodies are accepted.
     app.removeContentTypeParser('text/plain');
 
+    const apiRoutes: Array<{ method: string; url: string; access: string }> = [];
+    app.decorate('apiRoutes', apiRoutes);
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
-      if (!route.config?.access) {
-        throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+      if (!route.url.startsWith('/api/')) return;
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue;
+        if (!route.config?.access) throw new Error(`Route ${method} ${route.url} does not declare config.access`);
+        apiRoutes.push({ method, url: route.url, access: route.config.access });
       }
     });
 
