@@ -37,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
       const db = connectDatabase(config.databaseUrl);
       try {
         const result = await migrateToLatest(db);
-        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        const applied =
+          result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       } finally {
         await db.destroy();

@@ -26,8 +26,15 @@ export function testLadder(levels = 2, competencies = 3, title = 'Test ladder'):
   };
 }
 
-export async function createLadder(session: Session, content: LadderContent): Promise<{ slug: string; draftDocument: string }> {
-  const res = await api(session, 'POST', '/api/ladders', { title: content.title, track: content.track, content });
+export async function createLadder(
+  session: Session,
+  content: LadderContent,
+): Promise<{ slug: string; draftDocument: string }> {
+  const res = await api(session, 'POST', '/api/ladders', {
+    title: content.title,
+    track: content.track,
+    content,
+  });
   if (res.status !== 201) throw new Error(`create ladder failed: ${res.status} ${await res.text()}`);
   const { ladder } = (await res.json()) as { ladder: { slug: string; draftDocument: string } };
   return ladder;
@@ -63,5 +70,8 @@ export function typeIntoCell(doc: Y.Doc, levelId: string, competencyId: string, 
 }
 
 export function fragmentText(doc: Y.Doc, name: string): string {
-  return doc.getXmlFragment(name).toString().replace(/<[^>]+>/g, '');
+  return doc
+    .getXmlFragment(name)
+    .toString()
+    .replace(/<[^>]+>/g, '');
 }

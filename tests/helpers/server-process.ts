@@ -35,18 +35,22 @@ export async function startServer(options: {
   args?: string[];
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'serve', ...(options.args ?? [])], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: options.databaseUrl,
-      LOG_LEVEL: process.env.RUNGS_TEST_LOG_LEVEL ?? 'warn',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/cli.ts', 'serve', ...(options.args ?? [])],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: options.databaseUrl,
+        LOG_LEVEL: process.env.RUNGS_TEST_LOG_LEVEL ?? 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

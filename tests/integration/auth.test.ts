@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createUser, login, setupAdmin, TEST_PASSWORD, type Session } from '../helpers/auth.ts';
 import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases.ts';
-import { cellText, createLadder, fetchContent, fragmentText, testLadder, typeIntoCell } from '../helpers/ladders.ts';
+import {
+  cellText,
+  createLadder,
+  fetchContent,
+  fragmentText,
+  testLadder,
+  typeIntoCell,
+} from '../helpers/ladders.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -18,7 +25,11 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     db = await createTestDatabase(kind);
     server = await startServer({
       databaseUrl: db.url,
-      env: { RUNGS_LOGIN_MAX_FAILURES: String(MAX_FAILURES), RUNGS_TEST_LOG_LEVEL: 'info', LOG_LEVEL: 'info' },
+      env: {
+        RUNGS_LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+        RUNGS_TEST_LOG_LEVEL: 'info',
+        LOG_LEVEL: 'info',
+      },
     });
     admin = await setupAdmin(server.url);
   });
@@ -69,7 +80,8 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(await unknown.json()).toEqual(await wrong.json());
-    for (let i = 1; i < MAX_FAILURES; i++) expect((await attempt(victim.user.email, 'wrong')).status).toBe(401);
+    for (let i = 1; i < MAX_FAILURES; i++)
+      expect((await attempt(victim.user.email, 'wrong')).status).toBe(401);
     const limited = await attempt(victim.user.email, 'wrong');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -81,7 +93,9 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
 
   it('logs out, and a logged-out session no longer works', async () => {
     const editor = await createUser(admin, 'editor');
-    expect(((await (await api(editor, 'GET', '/api/session')).json()) as any).user.email).toBe(editor.user.email);
+    expect(((await (await api(editor, 'GET', '/api/session')).json()) as any).user.email).toBe(
+      editor.user.email,
+    );
     expect((await api(editor, 'DELETE', '/api/session')).status).toBe(204);
     expect(((await (await api(editor, 'GET', '/api/session')).json()) as any).user).toBeNull();
     expect((await api(editor, 'GET', '/api/ladders')).status).toBe(401);
@@ -92,7 +106,10 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     try {
       const s = await login(short.url, admin.user.email);
       expect((await api(s, 'GET', '/api/ladders')).status).toBe(200);
-      await waitFor(async () => (await api(s, 'GET', '/api/ladders')).status === 401, { timeoutMs: 15_000, intervalMs: 200 });
+      await waitFor(async () => (await api(s, 'GET', '/api/ladders')).status === 401, {
+        timeoutMs: 15_000,
+        intervalMs: 200,
+      });
       expect(((await (await api(s, 'GET', '/api/session')).json()) as any).user).toBeNull();
     } finally {
       await short.stop();
@@ -119,8 +136,12 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
 
     // The editor still sees and stores its own edits; the viewer receives them live.
     typeIntoCell(watcher.doc, 'L2', 'C2', 'Editor edit');
-    await waitFor(() => fragmentText(intruder.doc, 'cell:L2:C2') === 'Editor edit', { message: 'the viewer to see the edit' });
-    await waitFor(async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C2') === 'Editor edit');
+    await waitFor(() => fragmentText(intruder.doc, 'cell:L2:C2') === 'Editor edit', {
+      message: 'the viewer to see the edit',
+    });
+    await waitFor(
+      async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C2') === 'Editor edit',
+    );
     const after = await fetchContent(admin, ladder.draftDocument);
     expect(cellText(after, 'L1', 'C1')).toBe('');
     expect(after.title).toBe('Test ladder');
@@ -144,7 +165,9 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     const client = connectClient(server.wsUrl, ladder.draftDocument, { cookie: editor.cookie });
     clients.push(client);
     await waitSynced(client);
-    const closed = new Promise<number>((resolve) => client.provider.on('connection-close', (e: any) => resolve(e?.code)));
+    const closed = new Promise<number>((resolve) =>
+      client.provider.on('connection-close', (e: any) => resolve(e?.code)),
+    );
     const res = await api(admin, 'PATCH', `/api/users/${editor.user.id}`, { disabled: true });
     expect(res.status).toBe(200);
     expect(await closed).toBe(4401);
@@ -200,4 +223,3 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     expect(((await res.json()) as any).error.message).toBeTruthy();
   });
 });
-

@@ -31,10 +31,34 @@ interface Row {
   freshSession?: boolean;
 }
 
-const all = (status: number): Record<Who, number> => ({ anonymous: status, viewer: status, reviewer: status, editor: status, admin: status });
-const signedIn = (status: number): Record<Who, number> => ({ anonymous: 401, viewer: status, reviewer: status, editor: status, admin: status });
-const editors = (status: number): Record<Who, number> => ({ anonymous: 401, viewer: 403, reviewer: 403, editor: status, admin: status });
-const admins = (status: number): Record<Who, number> => ({ anonymous: 401, viewer: 403, reviewer: 403, editor: 403, admin: status });
+const all = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  viewer: status,
+  reviewer: status,
+  editor: status,
+  admin: status,
+});
+const signedIn = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  viewer: status,
+  reviewer: status,
+  editor: status,
+  admin: status,
+});
+const editors = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  viewer: 403,
+  reviewer: 403,
+  editor: status,
+  admin: status,
+});
+const admins = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  viewer: 403,
+  reviewer: 403,
+  editor: 403,
+  admin: status,
+});
 
 const MATRIX: Row[] = [
   { route: 'GET /api/health', request: () => ({ url: '/api/health' }), expect: all(200) },
@@ -44,17 +68,28 @@ const MATRIX: Row[] = [
     request: () => ({ url: '/api/session', body: { email: 'matrix-login@example.com', password: PASSWORD } }),
     expect: all(200),
   },
-  { route: 'DELETE /api/session', request: () => ({ url: '/api/session' }), expect: signedIn(204), freshSession: true },
+  {
+    route: 'DELETE /api/session',
+    request: () => ({ url: '/api/session' }),
+    expect: signedIn(204),
+    freshSession: true,
+  },
   { route: 'GET /api/setup', request: () => ({ url: '/api/setup' }), expect: all(200) },
   {
     route: 'POST /api/setup',
-    request: (c) => ({ url: '/api/setup', body: { email: `${c.unique()}@example.com`, name: 'Second', password: PASSWORD } }),
+    request: (c) => ({
+      url: '/api/setup',
+      body: { email: `${c.unique()}@example.com`, name: 'Second', password: PASSWORD },
+    }),
     expect: all(409),
   },
   { route: 'GET /api/users', request: () => ({ url: '/api/users' }), expect: admins(200) },
   {
     route: 'POST /api/users',
-    request: (c) => ({ url: '/api/users', body: { email: `${c.unique()}@example.com`, name: 'New', role: 'viewer' } }),
+    request: (c) => ({
+      url: '/api/users',
+      body: { email: `${c.unique()}@example.com`, name: 'New', role: 'viewer' },
+    }),
     expect: admins(201),
   },
   {
@@ -62,23 +97,46 @@ const MATRIX: Row[] = [
     request: (c) => ({ url: `/api/users/${c.targetUserId}`, body: { name: `Renamed ${c.unique()}` } }),
     expect: admins(200),
   },
-  { route: 'GET /api/invitations/:token', request: async (c) => ({ url: `/api/invitations/${await c.invitationToken()}` }), expect: all(200) },
+  {
+    route: 'GET /api/invitations/:token',
+    request: async (c) => ({ url: `/api/invitations/${await c.invitationToken()}` }),
+    expect: all(200),
+  },
   {
     route: 'POST /api/invitations/:token/accept',
-    request: async (c) => ({ url: `/api/invitations/${await c.invitationToken()}/accept`, body: { password: PASSWORD } }),
+    request: async (c) => ({
+      url: `/api/invitations/${await c.invitationToken()}/accept`,
+      body: { password: PASSWORD },
+    }),
     expect: all(200),
   },
   { route: 'GET /api/audit', request: () => ({ url: '/api/audit' }), expect: admins(200) },
   { route: 'GET /api/ladders', request: () => ({ url: '/api/ladders' }), expect: signedIn(200) },
-  { route: 'POST /api/ladders', request: (c) => ({ url: '/api/ladders', body: { title: `Ladder ${c.unique()}` } }), expect: editors(201) },
-  { route: 'GET /api/ladders/:slug', request: (c) => ({ url: `/api/ladders/${c.ladderSlug}` }), expect: signedIn(200) },
+  {
+    route: 'POST /api/ladders',
+    request: (c) => ({ url: '/api/ladders', body: { title: `Ladder ${c.unique()}` } }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/ladders/:slug',
+    request: (c) => ({ url: `/api/ladders/${c.ladderSlug}` }),
+    expect: signedIn(200),
+  },
   {
     route: 'PATCH /api/ladders/:slug',
     request: (c) => ({ url: `/api/ladders/${c.ladderSlug}`, body: { track: `Track ${c.unique()}` } }),
     expect: editors(200),
   },
-  { route: 'POST /api/ladders/:slug/archive', request: (c) => ({ url: `/api/ladders/${c.ladderSlug}/archive` }), expect: editors(200) },
-  { route: 'POST /api/ladders/:slug/unarchive', request: (c) => ({ url: `/api/ladders/${c.ladderSlug}/unarchive` }), expect: editors(200) },
+  {
+    route: 'POST /api/ladders/:slug/archive',
+    request: (c) => ({ url: `/api/ladders/${c.ladderSlug}/archive` }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/unarchive',
+    request: (c) => ({ url: `/api/ladders/${c.ladderSlug}/unarchive` }),
+    expect: editors(200),
+  },
   {
     route: 'GET /api/documents/:name/content',
     request: (c) => ({ url: `/api/documents/${c.documentName}/content` }),
@@ -104,17 +162,32 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
   const ctx = {} as Ctx;
   let counter = 0;
 
-  const call = (method: string, url: string, who: Who, body?: unknown, session?: { cookie: string; csrf: string }) => {
+  const call = (
+    method: string,
+    url: string,
+    who: Who,
+    body?: unknown,
+    session?: { cookie: string; csrf: string },
+  ) => {
     const cookie = session?.cookie ?? cookies[who];
     const token = session?.csrf ?? csrf[who];
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (token && method !== 'GET') headers['x-csrf-token'] = token;
-    return app.inject({ method: method as any, url, headers, ...(body !== undefined ? { payload: body as any } : {}) });
+    return app.inject({
+      method: method as any,
+      url,
+      headers,
+      ...(body !== undefined ? { payload: body as any } : {}),
+    });
   };
 
   const loginAs = async (email: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'rungs_session')!;
     return { cookie: `rungs_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
@@ -138,22 +211,44 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
     cookies.admin = admin.cookie;
     csrf.admin = admin.csrf;
     for (const role of ['viewer', 'reviewer', 'editor'] as const) {
-      const res = await call('POST', '/api/users', 'admin', { email: `${role}@example.com`, name: role, role, password: PASSWORD });
+      const res = await call('POST', '/api/users', 'admin', {
+        email: `${role}@example.com`,
+        name: role,
+        role,
+        password: PASSWORD,
+      });
       expect(res.statusCode).toBe(201);
       const s = await loginAs(`${role}@example.com`);
       cookies[role] = s.cookie;
       csrf[role] = s.csrf;
     }
-    await call('POST', '/api/users', 'admin', { email: 'matrix-login@example.com', name: 'Login', role: 'viewer', password: PASSWORD });
-    const target = await call('POST', '/api/users', 'admin', { email: 'target@example.com', name: 'Target', role: 'viewer', password: PASSWORD });
+    await call('POST', '/api/users', 'admin', {
+      email: 'matrix-login@example.com',
+      name: 'Login',
+      role: 'viewer',
+      password: PASSWORD,
+    });
+    const target = await call('POST', '/api/users', 'admin', {
+      email: 'target@example.com',
+      name: 'Target',
+      role: 'viewer',
+      password: PASSWORD,
+    });
     ctx.targetUserId = (target.json() as { user: { id: string } }).user.id;
-    const ladder = await call('POST', '/api/ladders', 'admin', { title: 'Matrix ladder', content: testLadder() });
+    const ladder = await call('POST', '/api/ladders', 'admin', {
+      title: 'Matrix ladder',
+      content: testLadder(),
+    });
     const summary = (ladder.json() as { ladder: { slug: string; draftDocument: string } }).ladder;
     ctx.ladderSlug = summary.slug;
     ctx.documentName = summary.draftDocument;
     ctx.unique = () => `u${++counter}`;
     ctx.invitationToken = async () => {
-      const res = await call('POST', '/api/users', 'admin', { email: `invitee-${++counter}@example.com`, name: 'Invitee', role: 'viewer' });
+      const res = await call('POST', '/api/users', 'admin', {
+        email: `invitee-${++counter}@example.com`,
+        name: 'Invitee',
+        role: 'viewer',
+      });
       return (res.json() as { invitationPath: string }).invitationPath.split('/').pop()!;
     };
   });
@@ -177,7 +272,8 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
         const { url, body } = await row.request(ctx);
         expect(url.split('?')[0]!.split('/').length).toBe(pattern.split('/').length);
         let session: { cookie: string; csrf: string } | undefined;
-        if (row.freshSession && who !== 'anonymous') session = await loginAs(`${who === 'admin' ? 'admin' : who}@example.com`);
+        if (row.freshSession && who !== 'anonymous')
+          session = await loginAs(`${who === 'admin' ? 'admin' : who}@example.com`);
         const refused = status === 401 || status === 403;
         const before = refused && method !== 'GET' ? await databaseSnapshot(app) : null;
         const res = await call(method, url, who, body, session);
@@ -237,6 +333,10 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
 });
 
 async function countUpdates(app: FastifyInstance, documentName: string): Promise<number> {
-  const rows = await app.db.selectFrom('doc_updates').select('id').where('document_name', '=', documentName).execute();
+  const rows = await app.db
+    .selectFrom('doc_updates')
+    .select('id')
+    .where('document_name', '=', documentName)
+    .execute();
   return rows.length;
 }

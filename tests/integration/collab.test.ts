@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
-import { cellText, createLadder, fetchContent, fragmentText, testLadder, typeIntoCell } from '../helpers/ladders.ts';
+import {
+  cellText,
+  createLadder,
+  fetchContent,
+  fragmentText,
+  testLadder,
+  typeIntoCell,
+} from '../helpers/ladders.ts';
 import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
@@ -48,9 +55,15 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
       typeIntoCell(a.doc, 'L1', 'C1', ` a${i}`);
       typeIntoCell(b.doc, 'L1', 'C1', ` b${i}`);
     }
-    await waitFor(() => fragmentText(a.doc, 'cell:L1:C1') === fragmentText(b.doc, 'cell:L1:C1') && fragmentText(a.doc, 'cell:L1:C1').includes('b19') && fragmentText(b.doc, 'cell:L1:C1').includes('a19'), {
-      message: 'both clients to converge',
-    });
+    await waitFor(
+      () =>
+        fragmentText(a.doc, 'cell:L1:C1') === fragmentText(b.doc, 'cell:L1:C1') &&
+        fragmentText(a.doc, 'cell:L1:C1').includes('b19') &&
+        fragmentText(b.doc, 'cell:L1:C1').includes('a19'),
+      {
+        message: 'both clients to converge',
+      },
+    );
     const text = fragmentText(a.doc, 'cell:L1:C1');
     expect(text).toContain('Alpha writes here.');
     expect(text).toContain('Beta writes here.');
@@ -66,7 +79,10 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     const a = client(ladder.draftDocument);
     await waitSynced(a);
     typeIntoCell(a.doc, 'L2', 'C3', 'Survives a restart.');
-    await waitFor(async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C3') === 'Survives a restart.');
+    await waitFor(
+      async () =>
+        cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C3') === 'Survives a restart.',
+    );
     a.destroy();
 
     await server.stop();
@@ -91,7 +107,8 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
         if (origin !== w.provider) return;
         writers.forEach((_, j) => {
           if (j === i) return;
-          for (const token of fragmentText(w.doc, `cell:L1:C${j + 1}`).match(/w\d+-\d+;/g) ?? []) seen.add(token);
+          for (const token of fragmentText(w.doc, `cell:L1:C${j + 1}`).match(/w\d+-\d+;/g) ?? [])
+            seen.add(token);
         });
       });
     });
@@ -141,7 +158,9 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
       ['an oversized frame', new Uint8Array(MAX_MESSAGE_BYTES + 1024).fill(1), 1009],
     ];
     for (const [, frame, expectedCode] of frames) {
-      const ws = new WebSocket(`${server.wsUrl}/${ladder.draftDocument}`, { headers: { cookie: admin.cookie } });
+      const ws = new WebSocket(`${server.wsUrl}/${ladder.draftDocument}`, {
+        headers: { cookie: admin.cookie },
+      });
       await new Promise((r, j) => {
         ws.once('open', r);
         ws.once('error', j);

@@ -51,11 +51,18 @@ export class UserService {
   }
 
   async findByEmail(email: string) {
-    return this.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', normalizeEmail(email))
+      .executeTakeFirst();
   }
 
   /** The first-run admin: only while there are no users at all. */
-  async createFirstAdmin(input: { email: string; name: string; password: string }, ip: string | null): Promise<UserView> {
+  async createFirstAdmin(
+    input: { email: string; name: string; password: string },
+    ip: string | null,
+  ): Promise<UserView> {
     const user = await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('users').select('id').limit(1).execute();
       if (existing.length > 0) {
@@ -81,7 +88,11 @@ export class UserService {
   ): Promise<{ user: UserView; invitationToken?: string }> {
     const email = normalizeEmail(input.email);
     if (await this.findByEmail(email)) {
-      throw new HttpError(409, 'email_taken', `An account for ${email} already exists; change its role instead.`);
+      throw new HttpError(
+        409,
+        'email_taken',
+        `An account for ${email} already exists; change its role instead.`,
+      );
     }
     return this.db.transaction().execute(async (trx) => {
       const row = await insertUser(trx, { ...input, email });
@@ -120,12 +131,21 @@ export class UserService {
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!row || row.accepted_at || new Date(row.expires_at).getTime() < Date.now()) {
-      throw new HttpError(404, 'invitation_invalid', 'This invitation link is not valid any more. Ask your admin for a new one.');
+      throw new HttpError(
+        404,
+        'invitation_invalid',
+        'This invitation link is not valid any more. Ask your admin for a new one.',
+      );
     }
     return { email: row.email, name: row.name };
   }
 
-  async acceptInvitation(token: string, password: string, name: string | undefined, ip: string | null): Promise<UserView> {
+  async acceptInvitation(
+    token: string,
+    password: string,
+    name: string | undefined,
+    ip: string | null,
+  ): Promise<UserView> {
     const problem = passwordProblem(password);
     if (problem) throw new HttpError(400, 'weak_password', problem);
     const passwordHash = await hashPassword(password);
@@ -136,7 +156,11 @@ export class UserService {
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
       if (!inv || inv.accepted_at || new Date(inv.expires_at).getTime() < Date.now()) {
-        throw new HttpError(404, 'invitation_invalid', 'This invitation link is not valid any more. Ask your admin for a new one.');
+        throw new HttpError(
+          404,
+          'invitation_invalid',
+          'This invitation link is not valid any more. Ask your admin for a new one.',
+        );
       }
       await trx
         .updateTable('invitations')
@@ -148,7 +172,11 @@ export class UserService {
         .set({ password_hash: passwordHash, ...(name?.trim() ? { name: name.trim() } : {}) })
         .where('id', '=', inv.user_id)
         .execute();
-      const user = await trx.selectFrom('users').selectAll().where('id', '=', inv.user_id).executeTakeFirstOrThrow();
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', inv.user_id)
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, {
         actor: { id: user.id, label: user.email },
         action: 'user.invitation_accepted',
@@ -159,11 +187,19 @@ export class UserService {
     });
   }
 
-  async update(userId: string, patch: { role?: Role; disabled?: boolean; name?: string }, actor: Actor): Promise<UserView> {
+  async update(
+    userId: string,
+    patch: { role?: Role; disabled?: boolean; name?: string },
+    actor: Actor,
+  ): Promise<UserView> {
     const before = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     if (!before) throw notFound('User');
     if (userId === actor.user.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
-      throw new HttpError(400, 'self_lockout', 'You cannot disable yourself or remove your own admin role; ask another admin.');
+      throw new HttpError(
+        400,
+        'self_lockout',
+        'You cannot disable yourself or remove your own admin role; ask another admin.',
+      );
     }
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -177,12 +213,20 @@ export class UserService {
         .where('id', '=', userId)
         .execute();
       const audit = (action: string, details: Record<string, unknown>) =>
-        recordAudit(trx, { actor: { id: actor.user.id, label: actor.user.email }, action, target: `user:${userId}`, details, ip: actor.ip });
+        recordAudit(trx, {
+          actor: { id: actor.user.id, label: actor.user.email },
+          action,
+          target: `user:${userId}`,
+          details,
+          ip: actor.ip,
+        });
       if (patch.role !== undefined && patch.role !== before.role) {
         await audit('user.role_changed', { email: before.email, from: before.role, to: patch.role });
       }
-      if (patch.disabled === true && before.disabled_at === null) await audit('user.disabled', { email: before.email });
-      if (patch.disabled === false && before.disabled_at !== null) await audit('user.enabled', { email: before.email });
+      if (patch.disabled === true && before.disabled_at === null)
+        await audit('user.disabled', { email: before.email });
+      if (patch.disabled === false && before.disabled_at !== null)
+        await audit('user.enabled', { email: before.email });
     });
     // Role changes and disabling take effect at once: sessions end and websockets close, so the
     // next connection is checked against the new role.
@@ -190,15 +234,16 @@ export class UserService {
       await this.sessions.destroyAllFor(userId);
       this.onRevoked(userId);
     }
-    const after = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const after = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     return toView(after);
   }
 }
 
-async function insertUser(
-  db: Db,
-  input: { email: string; name: string; role: Role; password?: string },
-) {
+async function insertUser(db: Db, input: { email: string; name: string; role: Role; password?: string }) {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
     if (problem) throw new HttpError(400, 'weak_password', problem);

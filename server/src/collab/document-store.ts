@@ -13,9 +13,12 @@ export class DocumentLoadError extends Error {
     readonly documentName: string,
     cause: unknown,
   ) {
-    super(`Could not load document ${documentName}: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `Could not load document ${documentName}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'DocumentLoadError';
   }
 }

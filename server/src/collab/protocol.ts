@@ -116,7 +116,10 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clients?: number[]): Uint8Array {
+export function encodeAwarenessStates(
+  awareness: awarenessProtocol.Awareness,
+  clients?: number[],
+): Uint8Array {
   const ids = clients ?? [...awareness.getStates().keys()];
   return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, ids));
 }

@@ -86,7 +86,10 @@ export class Room {
       message = parseIncoming(data);
     } catch (err) {
       const reason = err instanceof ProtocolError ? err.message : 'undecodable message';
-      this.hooks.log?.warn({ room: this.name, conn: conn.id, reason }, 'closing connection: malformed message');
+      this.hooks.log?.warn(
+        { room: this.name, conn: conn.id, reason },
+        'closing connection: malformed message',
+      );
       conn.close(CloseCode.invalidMessage, truncateReason(`Malformed message: ${reason}`));
       return;
     }
@@ -105,7 +108,10 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, message.update, conn);
         } catch (err) {
-          this.hooks.log?.warn({ room: this.name, conn: conn.id, err }, 'closing connection: update failed to apply');
+          this.hooks.log?.warn(
+            { room: this.name, conn: conn.id, err },
+            'closing connection: update failed to apply',
+          );
           conn.close(CloseCode.invalidMessage, 'Malformed message: the update could not be applied');
         }
         return;
@@ -207,5 +213,10 @@ function isConnection(origin: unknown): origin is CollabConnection {
 /** Websocket close reasons are limited to 123 bytes. */
 export function truncateReason(reason: string): string {
   const bytes = Buffer.from(reason);
-  return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '') + '...';
+  return bytes.length <= 123
+    ? reason
+    : bytes
+        .subarray(0, 120)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '') + '...';
 }

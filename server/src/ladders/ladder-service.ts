@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { emptyLadderContent, newId, writeLadderContent, setLadderTitle, setLadderTrack, type LadderContent } from '@rungs/shared';
+import {
+  emptyLadderContent,
+  newId,
+  writeLadderContent,
+  setLadderTitle,
+  setLadderTrack,
+  type LadderContent,
+} from '@rungs/shared';
 import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
@@ -69,7 +76,15 @@ export class LadderService {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('ladders')
-        .values({ id, slug, title, track: content.track, archived_at: null, created_at: now, updated_at: now })
+        .values({
+          id,
+          slug,
+          title,
+          track: content.track,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       await trx
         .insertInto('documents')
@@ -86,7 +101,8 @@ export class LadderService {
   async update(slug: string, patch: { title?: string; track?: string }): Promise<LadderSummary> {
     const ladder = await this.getBySlug(slug);
     const title = patch.title?.trim();
-    if (patch.title !== undefined && !title) throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
+    if (patch.title !== undefined && !title)
+      throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
     await this.db
       .updateTable('ladders')
       .set({

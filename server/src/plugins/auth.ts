@@ -42,17 +42,24 @@ export default fp<{ auth: AuthConfig }>(
     );
     app.decorate(
       'loginLimiter',
-      new LoginLimiter(opts.auth.loginWindowMs, opts.auth.maxFailuresPerAccount, opts.auth.maxFailuresPerAddress),
+      new LoginLimiter(
+        opts.auth.loginWindowMs,
+        opts.auth.maxFailuresPerAccount,
+        opts.auth.maxFailuresPerAddress,
+      ),
     );
-    app.decorate('setSessionCookie', (reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date) => {
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        expires: expiresAt,
-      });
-    });
+    app.decorate(
+      'setSessionCookie',
+      (reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date) => {
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          expires: expiresAt,
+        });
+      },
+    );
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
     app.decorateRequest('csrfToken', null);
@@ -66,7 +73,8 @@ export default fp<{ auth: AuthConfig }>(
       if (!route.url.startsWith('/api/')) return;
       for (const method of [route.method].flat()) {
         if (method === 'HEAD') continue;
-        if (!route.config?.access) throw new Error(`Route ${method} ${route.url} does not declare config.access`);
+        if (!route.config?.access)
+          throw new Error(`Route ${method} ${route.url} does not declare config.access`);
         apiRoutes.push({ method, url: route.url, access: route.config.access });
       }
     });
@@ -87,13 +95,21 @@ export default fp<{ auth: AuthConfig }>(
       if (request.user && STATE_CHANGING.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (sent !== request.csrfToken) {
-          throw new HttpError(403, 'csrf', 'This request is missing its security token. Reload the page and try again.');
+          throw new HttpError(
+            403,
+            'csrf',
+            'This request is missing its security token. Reload the page and try again.',
+          );
         }
       }
       if (access === 'public') return;
       if (!request.user) throw new HttpError(401, 'unauthenticated', 'Sign in to do this.');
       if (!roleAllows(request.user.role, access)) {
-        throw new HttpError(403, 'forbidden', `Your role (${request.user.role}) does not allow this. Ask an admin if you need it.`);
+        throw new HttpError(
+          403,
+          'forbidden',
+          `Your role (${request.user.role}) does not allow this. Ask an admin if you need it.`,
+        );
       }
     });
   },

@@ -30,7 +30,10 @@ export default fp(
       if (status >= 500) {
         request.log.error({ err }, 'request failed');
         return reply.status(status).send({
-          error: { code: 'internal', message: 'Something went wrong on the server. Try again; if it persists, tell your admin.' },
+          error: {
+            code: 'internal',
+            message: 'Something went wrong on the server. Try again; if it persists, tell your admin.',
+          },
         });
       }
       return reply.status(status).send({
@@ -38,7 +41,9 @@ export default fp(
       });
     });
     app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url}.` } });
+      reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url}.` } });
     });
   },
   { name: 'errors' },

@@ -16,7 +16,9 @@ export default fp<{ webDist: string }>(
     app.get('/', serveIndex);
     app.get('/*', async (request, reply) => {
       if (request.url.startsWith('/api/') || request.url.startsWith('/collab/')) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.url}.` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `No route for ${request.url}.` } });
       }
       const file = path.join(opts.webDist, decodeURIComponent(request.url.split('?')[0]!));
       if (file.startsWith(opts.webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {

@@ -1,11 +1,32 @@
-import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, cellKey, type LadderContent } from '@rungs/shared';
+import {
+  docFromBullets,
+  docFromParagraphs,
+  LADDER_CONTENT_VERSION,
+  cellKey,
+  type LadderContent,
+} from '@rungs/shared';
 
 /** Our own sample: a small software engineering ladder so a newcomer has something to open. */
 const levels = [
   ['E1', 'Software Engineer I', 'Learns the codebase and ships well-scoped tasks with guidance.', '0–2'],
-  ['E2', 'Software Engineer II', 'Owns features end to end and needs help only with ambiguous problems.', '2–4'],
-  ['E3', 'Senior Software Engineer', 'Leads projects across a team and raises the bar for how the team builds.', '4–8'],
-  ['E4', 'Staff Software Engineer', 'Sets technical direction for several teams and solves problems nobody owns yet.', '8+'],
+  [
+    'E2',
+    'Software Engineer II',
+    'Owns features end to end and needs help only with ambiguous problems.',
+    '2–4',
+  ],
+  [
+    'E3',
+    'Senior Software Engineer',
+    'Leads projects across a team and raises the bar for how the team builds.',
+    '4–8',
+  ],
+  [
+    'E4',
+    'Staff Software Engineer',
+    'Sets technical direction for several teams and solves problems nobody owns yet.',
+    '8+',
+  ],
 ] as const;
 
 const competencies = [

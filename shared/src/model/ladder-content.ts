@@ -93,7 +93,9 @@ export function validateLadderContent(input: unknown): LadderContent {
   const content = input as LadderContent;
   richTextProblems(content.description, '/description', problems);
   content.levels.forEach((l, i) => richTextProblems(l.summary, `/levels/${i}/summary`, problems));
-  content.competencies.forEach((c, i) => richTextProblems(c.description, `/competencies/${i}/description`, problems));
+  content.competencies.forEach((c, i) =>
+    richTextProblems(c.description, `/competencies/${i}/description`, problems),
+  );
   for (const [key, cell] of Object.entries(content.cells)) richTextProblems(cell, `/cells/${key}`, problems);
   const levelIds = new Set<string>();
   for (const l of content.levels) {

@@ -63,8 +63,14 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
       try {
         acquired = await app.rooms.acquire(docName);
       } catch (err) {
-        log.error({ err }, err instanceof DocumentLoadError ? 'document failed to load' : 'could not open room');
-        conn.close(CloseCode.serverError, 'The document could not be loaded; nothing was changed. Try again shortly.');
+        log.error(
+          { err },
+          err instanceof DocumentLoadError ? 'document failed to load' : 'could not open room',
+        );
+        conn.close(
+          CloseCode.serverError,
+          'The document could not be loaded; nothing was changed. Try again shortly.',
+        );
         return;
       }
       if (closed) {
@@ -94,7 +100,8 @@ function wrapSocket(socket: WebSocket, user: SessionUser | null, canWrite: boole
       if (socket.readyState === socket.OPEN) socket.send(message, { binary: true });
     },
     close(code, reason) {
-      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
+        socket.close(code, reason);
     },
   };
 }

@@ -28,7 +28,11 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      let query = app.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(request.query.limit ?? 100);
+      let query = app.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(request.query.limit ?? 100);
       if (request.query.before) query = query.where('id', '<', request.query.before);
       if (request.query.action) query = query.where('action', 'like', `${request.query.action}%`);
       const rows = await query.execute();

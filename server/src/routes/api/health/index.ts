@@ -9,10 +9,18 @@ const HealthResponse = Type.Object({
 });
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/health', { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: HealthResponse } } }, async () => {
-    await sql`select 1`.execute(app.db);
-    return { status: 'ok' as const, database: app.databaseKind, loadedDocuments: app.rooms.loadedRoomNames.length };
-  });
+  app.get(
+    '/health',
+    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: HealthResponse } } },
+    async () => {
+      await sql`select 1`.execute(app.db);
+      return {
+        status: 'ok' as const,
+        database: app.databaseKind,
+        loadedDocuments: app.rooms.loadedRoomNames.length,
+      };
+    },
+  );
 };
 
 export default healthRoutes;

@@ -16,7 +16,10 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ladders',
-    { config: { access: 'readPublished' }, schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } } },
+    {
+      config: { access: 'readPublished' },
+      schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } },
+    },
     async (request) => ({ ladders: await ladders.list({ includeArchived: request.query.archived }) }),
   );
 
@@ -44,7 +47,14 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ladders/:slug',
-    { config: { access: 'readPublished' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    {
+      config: { access: 'readPublished' },
+      schema: {
+        tags: ['ladders'],
+        params: SlugParams,
+        response: { 200: LadderResponse, 404: ErrorResponse },
+      },
+    },
     async (request) => ({ ladder: await ladders.getBySlug(request.params.slug) }),
   );
 
@@ -64,13 +74,27 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ladders/:slug/archive',
-    { config: { access: 'edit' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['ladders'],
+        params: SlugParams,
+        response: { 200: LadderResponse, 404: ErrorResponse },
+      },
+    },
     async (request) => ({ ladder: await ladders.setArchived(request.params.slug, true) }),
   );
 
   app.post(
     '/ladders/:slug/unarchive',
-    { config: { access: 'edit' }, schema: { tags: ['ladders'], params: SlugParams, response: { 200: LadderResponse, 404: ErrorResponse } } },
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['ladders'],
+        params: SlugParams,
+        response: { 200: LadderResponse, 404: ErrorResponse },
+      },
+    },
     async (request) => ({ ladder: await ladders.setArchived(request.params.slug, false) }),
   );
 };

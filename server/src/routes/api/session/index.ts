@@ -25,26 +25,44 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/session',
     {
       config: { access: 'public' },
-      schema: { tags: ['session'], body: LoginBody, response: { 200: SessionResponse, 401: ErrorResponse, 429: ErrorResponse } },
+      schema: {
+        tags: ['session'],
+        body: LoginBody,
+        response: { 200: SessionResponse, 401: ErrorResponse, 429: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
       const wait = app.loginLimiter.retryAfter(email, request.ip);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
-        throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+        );
       }
       const user = await app.users.findByEmail(email);
       const ok = await verifyPassword(request.body.password, user?.password_hash ?? null);
       if (!user || !ok || user.disabled_at !== null) {
         app.loginLimiter.recordFailure(email, request.ip);
-        await recordAudit(app.db, { actor: null, action: 'auth.login_failed', target: `email:${email}`, ip: request.ip });
+        await recordAudit(app.db, {
+          actor: null,
+          action: 'auth.login_failed',
+          target: `email:${email}`,
+          ip: request.ip,
+        });
         throw new HttpError(401, 'invalid_credentials', INVALID);
       }
       app.loginLimiter.recordSuccess(email);
       const session = await app.sessions.create(user.id);
       app.setSessionCookie(reply, request, session.token, session.expiresAt);
-      await recordAudit(app.db, { actor: { id: user.id, label: user.email }, action: 'auth.login', target: `user:${user.id}`, ip: request.ip });
+      await recordAudit(app.db, {
+        actor: { id: user.id, label: user.email },
+        action: 'auth.login',
+        target: `user:${user.id}`,
+        ip: request.ip,
+      });
       return {
         user: { id: user.id, email: user.email, name: user.name, role: user.role as Role },
         csrfToken: session.csrfToken,
@@ -55,7 +73,10 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/session',
-    { config: { access: 'readPublished' }, schema: { tags: ['session'], response: { 204: { type: 'null' } } } },
+    {
+      config: { access: 'readPublished' },
+      schema: { tags: ['session'], response: { 204: { type: 'null' } } },
+    },
     async (request, reply) => {
       if (request.sessionId) await app.sessions.destroy(request.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

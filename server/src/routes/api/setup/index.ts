@@ -16,7 +16,10 @@ const SetupBody = Type.Object(
 const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/setup',
-    { config: { access: 'public' }, schema: { tags: ['session'], response: { 200: Type.Object({ needsSetup: Type.Boolean() }) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['session'], response: { 200: Type.Object({ needsSetup: Type.Boolean() }) } },
+    },
     async () => ({ needsSetup: (await app.users.count()) === 0 }),
   );
 
@@ -24,7 +27,11 @@ const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/setup',
     {
       config: { access: 'public' },
-      schema: { tags: ['session'], body: SetupBody, response: { 201: SessionResponse, 400: ErrorResponse, 409: ErrorResponse } },
+      schema: {
+        tags: ['session'],
+        body: SetupBody,
+        response: { 201: SessionResponse, 400: ErrorResponse, 409: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const user = await app.users.createFirstAdmin(request.body, request.ip);

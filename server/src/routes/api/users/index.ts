@@ -9,7 +9,10 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/users',
-    { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['users'], response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
+    },
     async () => ({ users: await app.users.list() }),
   );
 
@@ -71,17 +74,29 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         params: TokenParams,
         body: Type.Object(
-          { password: Type.String({ minLength: 1, maxLength: 200 }), name: Type.Optional(Type.String({ maxLength: 200 })) },
+          {
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Type.Optional(Type.String({ maxLength: 200 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SessionResponse, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const user = await app.users.acceptInvitation(request.params.token, request.body.password, request.body.name, request.ip);
+      const user = await app.users.acceptInvitation(
+        request.params.token,
+        request.body.password,
+        request.body.name,
+        request.ip,
+      );
       const session = await app.sessions.create(user.id);
       app.setSessionCookie(reply, request, session.token, session.expiresAt);
-      return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken: session.csrfToken, needsSetup: false };
+      return {
+        user: { id: user.id, email: user.email, name: user.name, role: user.role },
+        csrfToken: session.csrfToken,
+        needsSetup: false,
+      };
     },
   );
 };
