@@ -1,0 +1,39 @@
+import { ImportError } from '../errors.ts';
+import { LadderBuilder } from '../ladder-builder.ts';
+import type { GridCell } from '../layout/cells.ts';
+import { paragraph } from '../layout/cells.ts';
+import { readLongForm } from '../layout/long-form.ts';
+import { readMatrix } from '../layout/matrix.ts';
+import type { LayoutId } from '../types.ts';
+import { Warnings } from '../warnings.ts';
+import { readDelimited } from './delimited.ts';
+import { textToCell } from './text-cell.ts';
+
+/** A CSV or TSV ladder: long form (one row per level × competency) or a levels × competencies matrix. */
+export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId } {
+  const warnings = new Warnings();
+  const builder = new LadderBuilder(warnings);
+  const table = readDelimited(text, delimiter);
+  const preamble = [...table.preamble];
+  const titleLine = preamble.shift();
+  if (titleLine) builder.title = titleLine.text.replace(/^#{1,6}\s+/, '').trim();
+  builder.description.push(...preamble.map((p) => paragraph(p.text)));
+  if (table.rows.length < 2) {
+    throw new ImportError(
+      'no_ladder',
+      table.rows.length ? `The table has a header row (line ${table.rowLines[0]}) but no rows under it.` : 'The document has no table rows.',
+      table.rowLines[0],
+    );
+  }
+  const rows: GridCell[][] = table.rows.map((r) => r.map(textToCell));
+  const layout =
+    readLongForm(rows, table.rowLines, builder, warnings) ?? readMatrix({ rows, rowLines: table.rowLines }, builder, warnings);
+  if (!layout) {
+    throw new ImportError(
+      'no_ladder',
+      `The table's header row (line ${table.rowLines[0]}) names neither levels nor competencies the importer understands.`,
+      table.rowLines[0],
+    );
+  }
+  return { builder, warnings, layout };
+}

@@ -1,0 +1,33 @@
+/** Why a document could not be imported. Stable strings: the API and the wizard switch on them. */
+export type ImportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'too_large'
+  | 'invalid_json'
+  | 'invalid_ladder'
+  | 'truncated'
+  | 'invalid_csv'
+  | 'ragged_rows'
+  | 'headings_only'
+  | 'no_ladder'
+  | 'unknown_format'
+  | 'internal';
+
+/**
+ * The only error `importLadder` throws. `message` names the problem in words a user can act on and,
+ * when it applies, the 1-based `line` of the source where it was found.
+ */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export function isImportError(error: unknown): error is ImportError {
+  return error instanceof ImportError;
+}

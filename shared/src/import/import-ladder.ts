@@ -1,0 +1,81 @@
+import { LadderContentError, validateLadderContent, type LadderContent } from '../model/index.ts';
+import { decodeInput } from './decode.ts';
+import { ladderFromDelimited } from './delimited/delimited-ladder.ts';
+import { readTextTable } from './delimited/text-table.ts';
+import { textToCell } from './delimited/text-cell.ts';
+import { csvDelimiter, detectFormat } from './detect.ts';
+import { ImportError } from './errors.ts';
+import { htmlDocument } from './html/html-document.ts';
+import { readLadderJson } from './json.ts';
+import { LadderBuilder } from './ladder-builder.ts';
+import { ladderFromBlocks } from './layout/blocks-ladder.ts';
+import { markdownDocument } from './markdown/markdown-document.ts';
+import type { FormatId, ImportOptions, ImportResult, LayoutId } from './types.ts';
+import { Warnings } from './warnings.ts';
+
+function fallbackTitle(options: ImportOptions): string {
+  const stem = options.filename?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  return stem || 'Imported ladder';
+}
+
+/**
+ * Turn a document people already have (Markdown, HTML, CSV/TSV, a table pasted as text, or our
+ * JSON) into a `LadderContent`, with warnings for whatever was adjusted. Throws only `ImportError`.
+ */
+export function importLadder(text: string | Uint8Array, options: ImportOptions = {}): ImportResult {
+  try {
+    return importOrThrow(text, options);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    if (e instanceof LadderContentError) {
+      throw new ImportError('invalid_ladder', `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`);
+    }
+    if (e instanceof RangeError) {
+      throw new ImportError('too_large', `The document is too deeply nested or too large to read (${e.message}).`);
+    }
+    throw new ImportError('internal', `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+function importOrThrow(input: string | Uint8Array, options: ImportOptions): ImportResult {
+  const decodeWarnings = new Warnings();
+  const text = decodeInput(input, decodeWarnings);
+  const format: FormatId = options.format ?? detectFormat(text, options.filename);
+  if (format === 'json') {
+    const content = readLadderJson(text);
+    if (options.title) content.title = options.title;
+    return { content, format, layout: 'json', warnings: decodeWarnings.toArray() };
+  }
+  let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId };
+  switch (format) {
+    case 'markdown':
+      built = ladderFromBlocks(markdownDocument(text, decodeWarnings));
+      break;
+    case 'html':
+      built = ladderFromBlocks(htmlDocument(text, decodeWarnings));
+      break;
+    case 'csv':
+      built = ladderFromDelimited(text, csvDelimiter(text));
+      break;
+    case 'tsv':
+      built = ladderFromDelimited(text, '\t');
+      break;
+    case 'text-table': {
+      const warnings = new Warnings();
+      const builder = new LadderBuilder(warnings);
+      const layout = readTextTable(text, builder, warnings, textToCell);
+      built = { builder, warnings, layout };
+      break;
+    }
+    default:
+      throw new ImportError('unknown_format', `Unknown format “${String(format)}”.`);
+  }
+  const { builder, layout } = built;
+  if (options.title) builder.title = options.title;
+  if (!builder.levels.length) throw new ImportError('no_ladder', 'No levels were found in the document.');
+  if (builder.filledCellCount() === 0) {
+    throw new ImportError('no_ladder', 'Levels and competencies were found but no expectations: every cell is empty.');
+  }
+  const content: LadderContent = validateLadderContent(builder.build(fallbackTitle(options)));
+  return { content, format, layout, warnings: [...decodeWarnings.toArray(), ...built.warnings.toArray()] };
+}

@@ -1,0 +1,107 @@
+import type { Root, RootContent, Table, TableCell as MdTableCell } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { PMNode } from '../../model/index.ts';
+import { cellText, type DocBlock, type SourceDocument, type TableBlock, type TableCell } from '../document.ts';
+import { htmlDocumentBlocks } from '../html/html-document.ts';
+import { htmlToBlocks, type RichTextContext } from '../rich-text/html-to-pm.ts';
+import { mdastToBlocks, phrasing } from '../rich-text/mdast-to-pm.ts';
+import { inlinePlainText, normalizeBlocks, normalizeInline } from '../rich-text/normalize.ts';
+import type { Warnings } from '../warnings.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { repairEmphasis } from './repair.ts';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
+
+/** Markdown (with GFM tables) to rich text blocks, for table cells and CSV cells. */
+export function markdownToBlocks(source: string, ctx: RichTextContext): PMNode[] {
+  return normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx));
+}
+
+const BLOCK_HTML = /<\/?(p|ul|ol|li|div|h[1-6]|blockquote|pre|table)\b/i;
+
+/** A table cell's raw Markdown, with `<br>` as line breaks and `<p>` paragraphs, to rich text. */
+export function cellSourceToBlocks(raw: string, ctx: RichTextContext): PMNode[] {
+  const text = raw.replace(/\\\|/g, '|');
+  if (BLOCK_HTML.test(text)) return normalizeBlocks(htmlToBlocks(text, ctx));
+  const lines = text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .split('\n')
+    .map((l) => l.trim());
+  return markdownToBlocks(lines.join('\n'), ctx);
+}
+
+export function markdownDocument(text: string, warnings: Warnings): SourceDocument {
+  const { meta, body } = readFrontMatter(text, warnings);
+  const source = repairEmphasis(body);
+  const tree = parseMarkdown(source);
+  let images = 0;
+  const ctx: RichTextContext = { onImage: () => void images++ };
+  const blocks: DocBlock[] = [];
+  for (const node of tree.children) blocks.push(...toDocBlocks(node, source, ctx));
+  if (images) warnings.add('images_dropped', `Dropped ${images} image${images === 1 ? '' : 's'} (pictures and emoji are not kept).`);
+  return { blocks, meta };
+}
+
+function lineOf(node: { position?: { start: { line: number } } }): number {
+  return node.position?.start.line ?? 0;
+}
+
+function toDocBlocks(node: RootContent, source: string, ctx: RichTextContext): DocBlock[] {
+  const line = lineOf(node);
+  if (node.type === 'heading') {
+    const inline = normalizeInline(phrasing(node.children, [], ctx));
+    let text = inlinePlainText(inline);
+    let anchor: string | undefined;
+    const m = /\s*\{#([^}\s]+)[^}]*\}\s*$/.exec(text);
+    if (m) {
+      anchor = m[1];
+      text = text.slice(0, m.index).trim();
+    }
+    if (!text && !anchor) return [];
+    return [{ kind: 'heading', depth: node.depth, text, ...(anchor ? { anchor } : {}), line }];
+  }
+  if (node.type === 'table') return [tableBlock(node, source, ctx)];
+  if (node.type === 'html') {
+    // Block HTML: tables stay tables; headings inside it are content, not structure.
+    return htmlDocumentBlocks(node.value, ctx, { headingsAsContent: true }).map((b) => ({ ...b, line: line + (b.line > 0 ? b.line - 1 : 0) }));
+  }
+  if (node.type === 'definition' || node.type === 'yaml') return [];
+  return normalizeBlocks(mdastToBlocks([node], ctx)).map((n) => ({ kind: 'content', node: n, line }));
+}
+
+function cellRaw(cell: MdTableCell, source: string): string {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  return source.slice(start, end);
+}
+
+function tableBlock(node: Table, source: string, ctx: RichTextContext): TableBlock {
+  const rows: TableCell[][] = [];
+  const rowLines: number[] = [];
+  for (const row of node.children) {
+    rows.push(
+      row.children.map((cell) => {
+        const blocks = cellSourceToBlocks(cellRaw(cell, source), ctx);
+        return { blocks, text: cellText(blocks) };
+      }),
+    );
+    rowLines.push(lineOf(row));
+  }
+  const columns = rows[0]?.length ?? 0;
+  let header = true;
+  if (rows[0] && rows[0].every((c) => c.text === '')) {
+    rows.shift();
+    rowLines.shift();
+    header = false;
+  }
+  return { kind: 'table', rows, header, columns, line: lineOf(node), rowLines };
+}

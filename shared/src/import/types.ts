@@ -1,0 +1,43 @@
+import type { LadderContent } from '../model/index.ts';
+
+/** The syntax of a source document. */
+export const FORMAT_IDS = ['markdown', 'html', 'csv', 'tsv', 'text-table', 'json'] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** How the ladder was laid out inside the document (informational, shown by the wizard). */
+export type LayoutId =
+  | 'headings'
+  | 'competency-headings'
+  | 'level-document'
+  | 'labelled-bullets'
+  | 'matrix-levels-as-rows'
+  | 'matrix-levels-as-columns'
+  | 'long-form'
+  | 'dimension-blocks'
+  | 'json';
+
+export interface ImportWarning {
+  code: string;
+  message: string;
+  line?: number;
+}
+
+export interface ImportOptions {
+  /** Skip detection and read the document as this format. */
+  format?: FormatId;
+  /** Ladder title to use instead of the one found in the document. */
+  title?: string;
+  /** Original file name; its extension helps detection and its stem is the fallback title. */
+  filename?: string;
+}
+
+export interface ImportResult {
+  content: LadderContent;
+  format: FormatId;
+  layout: LayoutId;
+  warnings: ImportWarning[];
+}
+
+export function isFormatId(value: unknown): value is FormatId {
+  return typeof value === 'string' && (FORMAT_IDS as readonly string[]).includes(value);
+}
