@@ -14,6 +14,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helper
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { setupAdmin, type Session } from '../helpers/auth.ts';
+import { connectDatabase } from '@rungs/server';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -137,6 +138,49 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     const lost = [...mustSurvive].filter((t) => !stored.has(t));
     expect(lost).toEqual([]);
     expect(mustSurvive.size).toBeGreaterThanOrEqual(400);
+  });
+
+  it('compacts the log into a snapshot, and unloads an idle document once everything is stored', async () => {
+    const compacting = await startServer({
+      databaseUrl: db.url,
+      env: { ...env, RUNGS_COMPACT_AFTER_UPDATES: '50', RUNGS_IDLE_UNLOAD_MS: '100' },
+    });
+    const sql = connectDatabase(db.url);
+    try {
+      const ladder = await createLadder(admin, testLadder());
+      const c = connectClient(compacting.wsUrl, ladder.draftDocument, { cookie: admin.cookie });
+      clients.push(c);
+      await waitSynced(c);
+      for (let i = 0; i < 200; i++) typeIntoCell(c.doc, 'L1', 'C1', `${i} `);
+      const expected = fragmentText(c.doc, 'cell:L1:C1');
+      const snapshot = await waitFor(
+        () =>
+          sql
+            .selectFrom('doc_snapshots')
+            .selectAll()
+            .where('document_name', '=', ladder.draftDocument)
+            .executeTakeFirst(),
+        { message: 'a snapshot to be written' },
+      );
+      expect(snapshot.state.byteLength).toBeGreaterThan(0);
+      c.destroy();
+      const health = async () =>
+        (await (await fetch(`${compacting.url}/api/health`)).json()) as { loadedDocuments: number };
+      await waitFor(async () => (await health()).loadedDocuments === 0, {
+        message: 'the idle document to unload',
+      });
+      const logged = await sql
+        .selectFrom('doc_updates')
+        .select('id')
+        .where('document_name', '=', ladder.draftDocument)
+        .execute();
+      expect(logged.length).toBe(0); // unloading folds the rest of the log into the snapshot
+      const content = await fetchContent({ ...admin, baseUrl: compacting.url }, ladder.draftDocument);
+      expect(cellText(content, 'L1', 'C1')).toBe(expected);
+    } finally {
+      await sql.destroy();
+      await compacting.stop();
+    }
   });
 
   it('closes only the connection that sent a malformed or oversized frame, changing nothing', async () => {
