@@ -12,6 +12,7 @@ import sessionRoutes from './routes/api/session/index.ts';
 import setupRoutes from './routes/api/setup/index.ts';
 import usersRoutes from './routes/api/users/index.ts';
 import auditRoutes from './routes/api/audit/index.ts';
+import importsRoutes from './routes/api/imports/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
 import documentsRoutes from './routes/api/documents/index.ts';
@@ -47,6 +48,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
       await api.register(setupRoutes);
       await api.register(usersRoutes);
       await api.register(auditRoutes);
+      await api.register(importsRoutes);
       await api.register(laddersRoutes);
       await api.register(documentsRoutes);
     },

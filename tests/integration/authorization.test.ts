@@ -110,6 +110,14 @@ const MATRIX: Row[] = [
     }),
     expect: all(200),
   },
+  {
+    route: 'POST /api/imports/preview',
+    request: () => ({
+      url: '/api/imports/preview',
+      body: { text: '# Ladder\n\n## L1\n\n### Craft\n\n- Writes code.\n', format: 'markdown' },
+    }),
+    expect: editors(200),
+  },
   { route: 'GET /api/audit', request: () => ({ url: '/api/audit' }), expect: admins(200) },
   { route: 'GET /api/ladders', request: () => ({ url: '/api/ladders' }), expect: signedIn(200) },
   {

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { importLadder, isImportError, type ImportResult } from '@rungs/shared';
+import { HttpError } from '../../../plugins/errors.ts';
+import { ImportErrorResponse, PreviewBody, PreviewResponse } from './schema.ts';
+
+/** 20 MB documents must get a clear "too large" answer, not a dropped connection. */
+const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
+
+/**
+ * `POST /api/imports/preview`: detect and parse a document into a ladder and its warnings,
+ * creating nothing. The wizard shows the preview, lets the user fix it, then creates the ladder
+ * with `POST /api/ladders { content }`.
+ */
+const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/imports/preview',
+    {
+      config: { access: 'edit' },
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        body: PreviewBody,
+        response: {
+          200: PreviewResponse,
+          400: ImportErrorResponse,
+          413: ImportErrorResponse,
+          422: ImportErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { text, base64, filename, format, title } = request.body;
+      if ((text === undefined) === (base64 === undefined)) {
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'Send the document either as "text" or as "base64", not both.',
+        );
+      }
+      const source = text ?? new Uint8Array(Buffer.from(base64!, 'base64'));
+      let result: ImportResult;
+      try {
+        result = importLadder(source, { format, filename, title });
+      } catch (err) {
+        if (!isImportError(err) || err.code === 'internal') throw err;
+        const status = err.code === 'too_large' ? 413 : 422;
+        return reply.status(status).send({
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.line !== undefined ? { line: err.line } : {}),
+          },
+        });
+      }
+      return result;
+    },
+  );
+};
+
+export default importsRoutes;

@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+import { FORMAT_IDS, LadderContentSchema } from '@rungs/shared';
+
+export const FormatSchema = Type.Union(FORMAT_IDS.map((f) => Type.Literal(f)));
+
+export const PreviewBody = Type.Object(
+  {
+    /** The document as text (pasted, or a text file read by the browser). */
+    text: Type.Optional(Type.String()),
+    /** Or its raw bytes, base64-encoded (uploads whose encoding is unknown). */
+    base64: Type.Optional(Type.String()),
+    filename: Type.Optional(Type.String({ maxLength: 300 })),
+    format: Type.Optional(FormatSchema),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportWarningSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  line: Type.Optional(Type.Integer()),
+});
+
+export const PreviewResponse = Type.Object({
+  content: LadderContentSchema,
+  format: FormatSchema,
+  layout: Type.String(),
+  warnings: Type.Array(ImportWarningSchema),
+});
+
+export const ImportErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    line: Type.Optional(Type.Integer()),
+  }),
+});
