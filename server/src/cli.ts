@@ -30,7 +30,11 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
-      app.log.info(`Rungs is running at http://localhost:${config.port} (database: ${app.databaseKind})`);
+      const url = `http://localhost:${config.port}`;
+      console.log(`Rungs is running at ${url} (database: ${app.databaseKind}).`);
+      if ((await app.users.count()) === 0) {
+        console.log(`No accounts yet: open ${url} to create the first admin account.`);
+      }
       return -1;
     }
     case 'migrate': {
