@@ -4,3 +4,4 @@ export * from './yjs/index.ts';
 export * from './diff/index.ts';
 export * from './import/index.ts';
 export * from './text/index.ts';
+export * from './export/index.ts';

@@ -36,7 +36,14 @@ export interface TableBlock {
   rowLines: number[];
 }
 
-export type DocBlock = HeadingBlock | ContentBlock | TableBlock;
+/** `<!-- rungs:NAME -->`: written by our Markdown export so it reads back exactly. */
+export interface MarkerBlock {
+  kind: 'marker';
+  name: string;
+  line: number;
+}
+
+export type DocBlock = HeadingBlock | ContentBlock | TableBlock | MarkerBlock;
 
 export interface SourceDocument {
   blocks: DocBlock[];

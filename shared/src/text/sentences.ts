@@ -41,7 +41,13 @@ export interface MissingSentenceOptions extends StripOptions {
 
 function structuralLabels(content: LadderContent): string[] {
   return [
-    ...content.levels.flatMap((l) => [l.code, l.title, [l.code, l.title].filter(Boolean).join(' '), ...l.attributes.map((a) => a.key)]),
+    ...content.levels.flatMap((l) => [
+      l.code,
+      l.title,
+      [l.code, l.title].filter(Boolean).join(' '),
+      ...(l.code && l.title ? [`${l.code} - ${l.title}`, `${l.code}: ${l.title}`] : []),
+      ...l.attributes.map((a) => a.key),
+    ]),
     ...content.competencies.flatMap((c) => [c.name, c.group]),
   ].filter(Boolean);
 }
@@ -55,13 +61,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function missingSentences(source: string, content: LadderContent, options: MissingSentenceOptions = {}): string[] {
   const ignore = new Set((options.ignore ?? []).map(normalizeText));
-  const labels = new Set([...(options.labels ?? []), ...structuralLabels(content)].map(normalizeText));
+  const labels = new Set((options.labels ?? []).map(normalizeText));
+  const structural = new Set(structuralLabels(content).map(normalizeText));
   let haystack = ladderText(content).split('\n').map(normalizeText).join('\n');
   const full = haystack;
   const sentences = sourceSentences(source, options).filter((s) => !ignore.has(s));
   const order = sentences.map((s, i) => ({ s, i })).sort((a, b) => b.s.length - a.s.length);
   const missing: Array<{ s: string; i: number }> = [];
   for (const { s, i } of order) {
+    if (structural.has(s)) continue; // the ladder's own names: present by construction
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u');
     if (labels.has(s)) {
       if (!re.test(full)) missing.push({ s, i });

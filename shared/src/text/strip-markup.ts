@@ -29,6 +29,7 @@ function stripHtml(text: string): string {
   return decodeEntities(
     text
       .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<!doctype[^>]*>/gi, '')
       .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
       .replace(/<img\b[^>]*>/gi, '')
       .replace(/<br\s*\/?>|<\/?(p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|dt|dd|section|article|header|footer|title)\b[^>]*>/gi, '\n')

@@ -69,7 +69,7 @@ function fromTables(doc: SourceDocument): BlocksLadder | null {
       if (x === firstHeading && builder.title === undefined) builder.title = x.text;
       else if (!usedHeadings.has(x)) builder.description.push({ type: 'heading', attrs: { level: x.depth }, content: [{ type: 'text', text: x.text }] });
     } else if (x.kind === 'content') builder.description.push(x.node);
-    else if (!used.has(x)) builder.description.push(...x.rows.flatMap((r) => r.flatMap((c) => c.blocks)));
+    else if (x.kind === 'table' && !used.has(x)) builder.description.push(...x.rows.flatMap((r) => r.flatMap((c) => c.blocks)));
   }
   applyMeta(doc, builder);
   return { builder, warnings, layout };
@@ -92,7 +92,7 @@ export function ladderFromBlocks(doc: SourceDocument): BlocksLadder {
 
 function noLadder(doc: SourceDocument): ImportError {
   const headings = doc.blocks.filter((x): x is HeadingBlock => x.kind === 'heading');
-  const content = doc.blocks.filter((x) => x.kind !== 'heading');
+  const content = doc.blocks.filter((x) => x.kind === 'content' || x.kind === 'table');
   if (headings.length && !content.length) {
     return new ImportError(
       'headings_only',

@@ -82,7 +82,7 @@ export function tableToBlocks(table: TableBlock): PMNode[] {
 }
 
 const ATTRIBUTE_NAME =
-  /\b(years?|yoe|xp|experience|seniority|public title|job title|title|position|salary|compensation|band|grade|scope of action|scope|headcount|span of control|reports? to|job code|job family)\b/i;
+  /\b(years?|yoe|xp|experience|seniority|public title|job title|title|position|salary|compensation|band|grade|scope of action|scope|team size|headcount|span of control|reports? to|job code|job family)\b/i;
 
 /** A level attribute rather than a competency: "Years of experience: 15+", "Seniority: Senior". */
 export function isAttributeName(name: string): boolean {

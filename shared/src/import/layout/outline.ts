@@ -70,6 +70,7 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
   const roots = outline.roots;
   if (!roots.length) return null;
   const r: Reader = { b, w, labelled: false, tables: false };
+  if (doc.blocks.some((x) => x.kind === 'marker' && x.name === 'ladder')) return readRungsMarkdown(outline, r);
   const first = roots[0]!;
 
   let titleSection: Section | undefined;
@@ -134,6 +135,38 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
   readDescription(descriptionBlocks, levels.map((l) => l.level), r);
   extras.forEach((s) => readExtra(s, r));
   return finish(r, r.labelled ? 'labelled-bullets' : 'headings');
+}
+
+/**
+ * Our own Markdown export (marked `<!-- rungs:ladder -->`): `# Title`, description, an optional
+ * levels table, an optional `## Competencies` section (marked) with descriptions, then one
+ * `## Level` per level whose `### Competency` (or `### Group` → `#### Competency`) sections are cells.
+ * Read without guessing, so that every ladder reads back as it was written.
+ */
+function readRungsMarkdown(outline: ReturnType<typeof buildOutline>, r: Reader): OutlineResult | null {
+  const first = outline.roots[0]!;
+  const titled = first.heading.depth === 1;
+  const sections = titled ? [...first.children, ...outline.roots.slice(1)] : outline.roots;
+  if (titled) r.b.title = first.heading.text;
+  const levels: LevelDraft[] = [];
+  for (const s of sections) {
+    if (s.content[0]?.kind === 'marker' && s.content[0].name === 'competencies') {
+      readDefinitions(s, r);
+      continue;
+    }
+    const level = r.b.addLevel(parseLevelName(s.heading.text, s.heading.anchor));
+    levels.push(level);
+    level.summary.push(...contentBlocks(s.content));
+    for (const child of s.children) {
+      if (child.children.length) {
+        for (const gc of child.children) {
+          r.b.appendCell(level, r.b.competency(gc.heading.text, child.heading.text, level.id), sectionBlocks(gc), gc.heading.line);
+        }
+      } else r.b.appendCell(level, r.b.competency(child.heading.text, '', level.id), sectionBlocks(child), child.heading.line);
+    }
+  }
+  readDescription([...outline.preamble, ...(titled ? first.content : [])], levels, r);
+  return levels.length ? { layout: 'headings', structured: true } : null;
 }
 
 function finish(r: Reader, layout: LayoutId): OutlineResult | null {

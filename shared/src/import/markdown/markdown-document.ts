@@ -63,11 +63,12 @@ function toDocBlocks(node: RootContent, source: string, ctx: RichTextContext): D
       anchor = m[1];
       text = text.slice(0, m.index).trim();
     }
-    if (!text && !anchor) return [];
     return [{ kind: 'heading', depth: node.depth, text, ...(anchor ? { anchor } : {}), line }];
   }
   if (node.type === 'table') return [tableBlock(node, source, ctx)];
   if (node.type === 'html') {
+    const marker = /^<!--\s*rungs:([\w-]+)(?:\s+[^>]*)?-->$/.exec(node.value.trim());
+    if (marker) return [{ kind: 'marker', name: marker[1]!, line }];
     // Block HTML: tables stay tables; headings inside it are content, not structure.
     return htmlDocumentBlocks(node.value, ctx, { headingsAsContent: true }).map((b) => ({ ...b, line: line + (b.line > 0 ? b.line - 1 : 0) }));
   }
