@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
+import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { testLadder } from '../helpers/ladders.ts';
+import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { createLadderAs } from './ladder-fixture.ts';
+
+const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
+
+/** Issue 2, acceptance 4: two people edit the same ladder live and see each other. */
+describe('live co-editing in the browser', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let ada: Session;
+  let grace: Session;
+  let slug: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    server = await startServer({ databaseUrl: db.url });
+    ada = await setupAdmin(server.url); // "Ada Admin"
+    grace = await createUser(ada, 'editor', 'Grace Hopper');
+    ({ slug } = await createLadderAs(ada, testLadder(3, 4, 'Platform Engineering')));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await db?.drop();
+  });
+
+  async function openAs(session: Session): Promise<{ page: Page; errors: string[] }> {
+    const context = await newContext(browser, server.url);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signIn(page, session.user.email);
+    await page.goto(`/ladders/${slug}`);
+    await page.getByRole('table', { name: 'Ladder matrix' }).waitFor();
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    return { page, errors };
+  }
+
+  const cell = (page: Page, name: string) => page.locator(`[data-fragment="${name}"]`);
+
+  it('shows text typed in one browser in the other, with presence on both sides', async () => {
+    const a = await openAs(ada);
+    const b = await openAs(grace);
+
+    // Each sees the other in the presence bar, by name.
+    await a.page.locator('.presence-person[data-peer-name="Grace Hopper"]').waitFor();
+    await b.page.locator('.presence-person[data-peer-name="Ada Admin"]').waitFor();
+
+    // Ada edits a cell: exactly one editor mounts, in that cell.
+    const target = 'cell:L2:C1';
+    await cell(a.page, target).locator('.rt-static').click();
+    const editorA = cell(a.page, target).locator('.ProseMirror');
+    await editorA.waitFor();
+    expect(await a.page.locator('.ProseMirror').count()).toBe(1);
+    await a.page.keyboard.type('Designs services other teams build on.');
+
+    // Grace sees the text in her (static) view of the cell, and that Ada is in it.
+    await expect
+      .poll(() => cell(b.page, target).textContent())
+      .toContain('Designs services other teams build on.');
+    await cell(b.page, target).locator('.peer-badge', { hasText: 'Ada Admin' }).waitFor();
+    expect(await b.page.locator('.ProseMirror').count()).toBe(0);
+
+    // Grace joins the same cell from the keyboard (Enter puts the caret at the end) and adds a
+    // paragraph; Ada sees it and Grace's caret, Grace sees Ada's.
+    await cell(b.page, target).locator('.rt-static').focus();
+    await b.page.keyboard.press('Enter');
+    const editorB = cell(b.page, target).locator('.ProseMirror');
+    await editorB.waitFor();
+    await b.page.keyboard.press('Enter');
+    await b.page.keyboard.type('Reviews designs across the org.');
+    await expect.poll(() => editorA.textContent()).toContain('Reviews designs across the org.');
+    await a.page.locator('.collaboration-carets__label', { hasText: 'Grace Hopper' }).waitFor();
+    await b.page.locator('.collaboration-carets__label', { hasText: 'Ada Admin' }).waitFor();
+
+    // Both edits are stored: the server acknowledged them.
+    await a.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await b.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+
+    await a.page.screenshot({ path: path.join(ARTIFACTS, 'editor.png') });
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+/** A failed API call: the server's `{error: {code, message}}`, or a network failure. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The session's CSRF token, sent with every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (401), so the app can ask to sign in again. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string };
+}
+
+/** JSON request to the Rungs REST API under /api. Throws `ApiError` with a readable message. */
+export async function apiRequest<T>(
+  path: string,
+  options: { method?: string; body?: unknown; signal?: AbortSignal; quiet401?: boolean } = {},
+): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(
+      'Could not reach the Rungs server. Check your connection and try again.',
+      0,
+      'network',
+    );
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    if (res.status === 401 && !options.quiet401) onUnauthorized?.();
+    const error = (data as ErrorBody | undefined)?.error;
+    throw new ApiError(
+      error?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+      res.status,
+      error?.code ?? 'http_error',
+    );
+  }
+  return data as T;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

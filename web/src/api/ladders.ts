@@ -1,0 +1,53 @@
+import type { LadderContent } from '../domain.ts';
+import { apiRequest } from './client.ts';
+
+export interface Ladder {
+  id: string;
+  slug: string;
+  title: string;
+  track: string;
+  archived: boolean;
+  requiredApprovals: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Name of the ladder's editable Yjs document (its collaboration room). */
+  draftDocument: string | null;
+}
+
+export async function listLadders(
+  options: { archived?: boolean; signal?: AbortSignal } = {},
+): Promise<Ladder[]> {
+  const query = options.archived ? '?archived=true' : '';
+  const { ladders } = await apiRequest<{ ladders: Ladder[] }>(`/ladders${query}`, { signal: options.signal });
+  return ladders;
+}
+
+export async function getLadder(slug: string, signal?: AbortSignal): Promise<Ladder> {
+  const { ladder } = await apiRequest<{ ladder: Ladder }>(`/ladders/${encodeURIComponent(slug)}`, { signal });
+  return ladder;
+}
+
+export async function createLadder(input: {
+  title: string;
+  track?: string;
+  content?: LadderContent;
+}): Promise<Ladder> {
+  const { ladder } = await apiRequest<{ ladder: Ladder }>('/ladders', { method: 'POST', body: input });
+  return ladder;
+}
+
+export async function updateLadder(slug: string, patch: { title?: string; track?: string }): Promise<Ladder> {
+  const { ladder } = await apiRequest<{ ladder: Ladder }>(`/ladders/${encodeURIComponent(slug)}`, {
+    method: 'PATCH',
+    body: patch,
+  });
+  return ladder;
+}
+
+export async function setLadderArchived(slug: string, archived: boolean): Promise<Ladder> {
+  const action = archived ? 'archive' : 'unarchive';
+  const { ladder } = await apiRequest<{ ladder: Ladder }>(`/ladders/${encodeURIComponent(slug)}/${action}`, {
+    method: 'POST',
+  });
+  return ladder;
+}

@@ -1,0 +1,17 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { LadderEditorPage } from '../ladder/LadderEditorPage.tsx';
+import { LadderListPage } from '../ladders/LadderListPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage, RouteError } from './RouteError.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LadderListPage /> },
+      { path: 'ladders/:slug', element: <LadderEditorPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

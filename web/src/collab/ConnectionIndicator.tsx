@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import type { Connection } from './connection-status.ts';
+import { useConnectionStatus } from './hooks.ts';
+
+const LABELS: Record<Connection, string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  closed: 'Disconnected',
+};
+
+/** Connection state and whether every local edit is stored, always visible in the editor. */
+export function ConnectionIndicator() {
+  const { connection, saved, closeReason } = useConnectionStatus();
+
+  // Leaving with edits the server has not stored yet: let the browser ask first.
+  useEffect(() => {
+    if (saved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [saved]);
+
+  const saveLabel = saved
+    ? 'All changes saved'
+    : connection === 'connected'
+      ? 'Saving…'
+      : 'Unsaved changes, kept here until the connection is back';
+
+  return (
+    <div
+      className="connection"
+      role="status"
+      aria-live="polite"
+      data-connection={connection}
+      data-saved={saved}
+    >
+      <span className={`connection-state is-${connection}`} title={closeReason ?? undefined}>
+        <span className="dot" aria-hidden="true" />
+        {LABELS[connection]}
+      </span>
+      <span className={`save-state ${saved ? 'is-saved' : 'is-saving'}`}>{saveLabel}</span>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { handlePersistedMessages } from './persisted.ts';
+import { Store } from './store.ts';
+
+export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+export interface ConnectionStatus {
+  connection: Connection;
+  /** The document has been received from the server at least once. */
+  loaded: boolean;
+  /** Every local edit is durably stored by the server. */
+  saved: boolean;
+  /** Why the server last closed the connection (e.g. "document not found"), if it did. */
+  closeReason: string | null;
+  /** The server refused this document for good (4404 …): reconnecting will not help. */
+  fatal: boolean;
+}
+
+const CLOSE_MEANINGS: Record<number, string> = {
+  1007: 'The server rejected a malformed message.',
+  1009: 'The server rejected a message that was too big.',
+  1011: 'The server hit an error.',
+  4404: 'This document does not exist on the server.',
+};
+
+export function describeClose(code: number, reason: string): string {
+  const meaning = CLOSE_MEANINGS[code];
+  if (reason && meaning) return `${meaning} (${reason})`;
+  return reason || meaning || `Connection closed (code ${code}).`;
+}
+
+/**
+ * Follows a provider's connection, first sync, and the server's persisted-clock acknowledgements
+ * into one `ConnectionStatus` value.
+ */
+export function trackConnectionStatus(
+  provider: WebsocketProvider,
+  doc: Y.Doc,
+): {
+  store: Store<ConnectionStatus>;
+  destroy(): void;
+} {
+  const store = new Store<ConnectionStatus>({
+    connection: navigator.onLine ? 'connecting' : 'offline',
+    loaded: false,
+    saved: true,
+    closeReason: null,
+    fatal: false,
+  });
+  let everConnected = false;
+  let storedClock = 0;
+
+  const update = (patch: Partial<ConnectionStatus>) => {
+    const prev = store.get();
+    const next = { ...prev, ...patch };
+    if ((Object.keys(patch) as (keyof ConnectionStatus)[]).some((k) => prev[k] !== next[k])) store.set(next);
+  };
+
+  const disconnectedState = (): Connection => {
+    if (store.get().fatal) return 'closed';
+    if (!navigator.onLine) return 'offline';
+    return everConnected ? 'reconnecting' : 'connecting';
+  };
+
+  const refreshSaved = () => update({ saved: storedClock >= Y.getState(doc.store, doc.clientID) });
+
+  const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      everConnected = true;
+      update({ connection: 'connected', closeReason: null });
+    } else {
+      update({ connection: disconnectedState() });
+    }
+  };
+  const onSync = (synced: boolean) => {
+    if (synced) update({ loaded: true });
+  };
+  const onClose = (event: CloseEvent | null) => {
+    if (event && event.code !== 1000 && event.code !== 1005 && event.code !== 1006) {
+      update({ closeReason: describeClose(event.code, event.reason) });
+    }
+  };
+  const onClosed = (event: { code: number; reason: string }) => {
+    update({ fatal: true, connection: 'closed', closeReason: describeClose(event.code, event.reason) });
+  };
+  const onOnline = () => {
+    if (store.get().connection === 'offline') update({ connection: disconnectedState() });
+  };
+  const onOffline = () => {
+    if (store.get().connection !== 'connected') update({ connection: disconnectedState() });
+  };
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) refreshSaved();
+  };
+
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  provider.on('connection-close', onClose);
+  provider.on('closed', onClosed);
+  doc.on('update', onUpdate);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  const stopPersisted = handlePersistedMessages(provider, doc, (clock) => {
+    storedClock = Math.max(storedClock, clock);
+    refreshSaved();
+  });
+  if (provider.wsconnected) onStatus({ status: 'connected' });
+  if (provider.synced) onSync(true);
+
+  return {
+    store,
+    destroy() {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      provider.off('closed', onClosed);
+      doc.off('update', onUpdate);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      stopPersisted();
+    },
+  };
+}

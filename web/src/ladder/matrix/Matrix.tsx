@@ -1,0 +1,187 @@
+import { levelSummaryFragmentName, type CompetencyView, type LevelView } from '../../domain.ts';
+import { Fragment, useCallback, useMemo, useState } from 'react';
+import { useCanEdit } from '../../auth/use-can-edit.ts';
+import { useCollab } from '../../collab/CollabContext.tsx';
+import { refocusAction } from '../../ui/IconButton.tsx';
+import { useLadderStructure } from '../use-ladder-structure.ts';
+import { CompetencyRow } from './CompetencyRow.tsx';
+import { LevelHeader } from './LevelHeader.tsx';
+import { MatrixDialogs, type MatrixDialog } from './MatrixDialogs.tsx';
+import { RichTextCell } from './RichTextCell.tsx';
+import { groupsOf, moveCompetencyBy, moveLevelBy, suggestLevelCode } from './structure-actions.ts';
+
+/** Competencies split into consecutive runs of the same group, for group header rows. */
+function groupRuns(competencies: readonly CompetencyView[]) {
+  const runs: { group: string; items: { competency: CompetencyView; index: number }[] }[] = [];
+  competencies.forEach((competency, index) => {
+    const last = runs[runs.length - 1];
+    if (last && last.group === competency.group) last.items.push({ competency, index });
+    else runs.push({ group: competency.group, items: [{ competency, index }] });
+  });
+  return runs;
+}
+
+function scrollToRow(kind: 'level' | 'competency', id: string) {
+  requestAnimationFrame(() => {
+    const selector =
+      kind === 'level' ? `[data-level-id="${CSS.escape(id)}"]` : `[data-competency-id="${CSS.escape(id)}"]`;
+    const element = document.querySelector<HTMLElement>(selector);
+    element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    element?.querySelector<HTMLElement>('.inline-text-button')?.focus({ preventScroll: true });
+  });
+}
+
+/**
+ * The ladder as a matrix: levels as columns (code, title, summary), competencies as rows grouped
+ * by their group, one rich-text cell per level × competency.
+ */
+export function Matrix() {
+  const { doc } = useCollab();
+  const { levels, competencies } = useLadderStructure(doc);
+  const canEdit = useCanEdit();
+  const [dialog, setDialog] = useState<MatrixDialog | null>(null);
+  const groups = useMemo(() => groupsOf(competencies), [competencies]);
+  const runs = useMemo(() => groupRuns(competencies), [competencies]);
+  const hasGroups = groups.length > 0;
+
+  const onMoveLevel = useCallback(
+    (id: string, delta: -1 | 1) => {
+      moveLevelBy(doc, levels, id, delta);
+      refocusAction(id, delta < 0 ? 'move-left' : 'move-right', delta < 0 ? 'move-right' : 'move-left');
+    },
+    [doc, levels],
+  );
+  const onMoveCompetency = useCallback(
+    (id: string, delta: -1 | 1) => {
+      moveCompetencyBy(doc, competencies, id, delta);
+      refocusAction(id, delta < 0 ? 'move-up' : 'move-down', delta < 0 ? 'move-down' : 'move-up');
+    },
+    [doc, competencies],
+  );
+  const onRemoveLevel = useCallback((level: LevelView) => setDialog({ kind: 'remove-level', level }), []);
+  const onRemoveCompetency = useCallback(
+    (competency: CompetencyView) => setDialog({ kind: 'remove-competency', competency }),
+    [],
+  );
+  const onGroup = useCallback((competency: CompetencyView) => setDialog({ kind: 'group', competency }), []);
+  const addLevel = () => setDialog({ kind: 'add-level', suggestedCode: suggestLevelCode(levels) });
+  const addCompetency = () => setDialog({ kind: 'add-competency' });
+
+  const dialogs = (
+    <MatrixDialogs dialog={dialog} groups={groups} onClose={() => setDialog(null)} onAdded={scrollToRow} />
+  );
+
+  if (levels.length === 0 && competencies.length === 0) {
+    return (
+      <div className="matrix-empty">
+        <h2>This ladder is empty</h2>
+        <p className="muted">
+          Start with the levels (columns, e.g. IC1 to IC6) and the competencies (rows, e.g. “Technical
+          design”). Everyone here sees your changes as you make them.
+        </p>
+        {canEdit && (
+          <div className="form-actions center">
+            <button type="button" className="button primary" onClick={addLevel}>
+              Add a level
+            </button>
+            <button type="button" className="button" onClick={addCompetency}>
+              Add a competency
+            </button>
+          </div>
+        )}
+        {dialogs}
+      </div>
+    );
+  }
+
+  return (
+    <div className="matrix-scroller" data-matrix tabIndex={-1}>
+      <table className="matrix" aria-label="Ladder matrix" aria-rowcount={competencies.length + 2}>
+        <thead>
+          <tr>
+            <th scope="col" className="corner">
+              <span className="corner-label">Competency</span>
+              <span className="corner-sub muted">Level →</span>
+            </th>
+            {levels.map((level, i) => (
+              <LevelHeader
+                key={level.id}
+                level={level}
+                isFirst={i === 0}
+                isLast={i === levels.length - 1}
+                onMove={onMoveLevel}
+                onRemove={onRemoveLevel}
+              />
+            ))}
+            <th scope="col" className="add-level">
+              {canEdit && (
+                <button type="button" className="button subtle" onClick={addLevel}>
+                  + Level
+                </button>
+              )}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="summary-row">
+            <th scope="row" className="row-label">
+              Summary
+            </th>
+            {levels.map((level, i) => (
+              <td key={level.id} className="cell summary-cell">
+                <RichTextCell
+                  fragmentName={levelSummaryFragmentName(level.id)}
+                  label={`summary of ${level.code || 'level'}`}
+                  placeholder="Add a summary"
+                  className="summary-text"
+                  navRow={0}
+                  navCol={i + 1}
+                />
+              </td>
+            ))}
+            <td className="filler" aria-hidden="true" />
+          </tr>
+          {runs.map((run, r) => (
+            <Fragment key={`${r}:${run.group}`}>
+              {hasGroups && (
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={levels.length + 2}>
+                    <span className="group-label">{run.group || 'No group'}</span>
+                  </th>
+                </tr>
+              )}
+              {run.items.map(({ competency, index }) => (
+                <CompetencyRow
+                  key={competency.id}
+                  competency={competency}
+                  levels={levels}
+                  navRow={index + 1}
+                  isFirst={index === 0}
+                  isLast={index === competencies.length - 1}
+                  onMove={onMoveCompetency}
+                  onGroup={onGroup}
+                  onRemove={onRemoveCompetency}
+                />
+              ))}
+            </Fragment>
+          ))}
+          {competencies.length === 0 && (
+            <tr>
+              <td colSpan={levels.length + 2} className="no-rows">
+                No competencies yet. Add the first one to start writing expectations.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {canEdit && (
+        <div className="matrix-footer">
+          <button type="button" className="button subtle" onClick={addCompetency}>
+            + Competency
+          </button>
+        </div>
+      )}
+      {dialogs}
+    </div>
+  );
+}
