@@ -1,6 +1,13 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import * as m0001 from './0001-init.ts';
 import * as m0002 from './0002-accounts.ts';
+import * as m0003 from './0003-proposals.ts';
 
 export { dialectOf, binaryType, type SqlDialectName } from './dialect-helpers.ts';
 
@@ -8,6 +15,7 @@ export { dialectOf, binaryType, type SqlDialectName } from './dialect-helpers.ts
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-accounts': m0002,
+  '0003-proposals': m0003,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

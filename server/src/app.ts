@@ -17,6 +17,12 @@ import healthRoutes from './routes/api/health/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
 import documentsRoutes from './routes/api/documents/index.ts';
 import collabRoutes from './routes/collab/index.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import proposalsPlugin from './proposals/plugin.ts';
+import proposalsRoutes from './routes/api/proposals/index.ts';
+import versionsRoutes from './routes/api/versions/index.ts';
+import commentsRoutes from './routes/api/comments/index.ts';
+import notificationsRoutes from './routes/api/notifications/index.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -40,6 +46,8 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin, { auth: config.auth });
   await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });
+  await app.register(proposalsPlugin);
+  await app.register(openapiPlugin);
 
   await app.register(
     async (api) => {
@@ -51,6 +59,10 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
       await api.register(importsRoutes);
       await api.register(laddersRoutes);
       await api.register(documentsRoutes);
+      await api.register(proposalsRoutes);
+      await api.register(versionsRoutes);
+      await api.register(commentsRoutes);
+      await api.register(notificationsRoutes);
     },
     { prefix: '/api' },
   );

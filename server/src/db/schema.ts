@@ -71,6 +71,74 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export interface ProposalsTable {
+  id: string;
+  ladder_id: string;
+  number: number;
+  document_name: string;
+  title: string;
+  description: string;
+  author_id: string | null;
+  /** draft | open | changes_requested | approved | merged | closed */
+  state: string;
+  base_version: number;
+  restored_from_version: number | null;
+  created_at: string;
+  updated_at: string;
+  opened_at: string | null;
+  merged_at: string | null;
+  merged_by: string | null;
+  merged_version: number | null;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface VersionsTable {
+  ladder_id: string;
+  number: number;
+  yjs_state: Uint8Array;
+  content_json: string;
+  title: string;
+  description: string;
+  author_id: string | null;
+  published_by: string | null;
+  /** JSON array of user ids. */
+  approver_ids: string;
+  proposal_id: string | null;
+  created_at: string;
+}
+
+export interface ProposalVerdictsTable {
+  id: Generated<number>;
+  proposal_id: string;
+  reviewer_id: string;
+  /** approve | request_changes */
+  verdict: string;
+  body: string;
+  fingerprint: string;
+  base_version: number;
+  created_at: string;
+}
+
+export interface ProposalCommentsTable {
+  id: Generated<number>;
+  proposal_id: string;
+  parent_id: number | null;
+  cell_key: string | null;
+  author_id: string;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface NotificationReadsTable {
+  user_id: string;
+  seen_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -80,4 +148,9 @@ export interface Database {
   documents: DocumentsTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  proposals: ProposalsTable;
+  versions: VersionsTable;
+  proposal_verdicts: ProposalVerdictsTable;
+  proposal_comments: ProposalCommentsTable;
+  notification_reads: NotificationReadsTable;
 }

@@ -11,6 +11,7 @@ import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import { slugify } from './slug.ts';
+import { insertProposal } from '../proposals/proposal-store.ts';
 
 export interface LadderSummary {
   id: string;
@@ -21,7 +22,7 @@ export interface LadderSummary {
   requiredApprovals: number;
   createdAt: string;
   updatedAt: string;
-  /** The Yjs document that is edited live (a proposal once issue 4 lands). */
+  /** The live document of an editable proposal (the newest), or null when none is open. */
   draftDocument: string | null;
 }
 
@@ -57,8 +58,14 @@ export class LadderService {
     return toSummary(row, drafts.get(row.id) ?? null);
   }
 
-  /** Creates the ladder row, its first editable document and that document's initial state at once. */
-  async create(input: { title: string; track?: string; content?: LadderContent }): Promise<LadderSummary> {
+  /** Creates the ladder row and its first proposal (document and initial state) at once. */
+  async create(input: {
+    title: string;
+    track?: string;
+    content?: LadderContent;
+    /** Who starts it: the author of its first proposal (null: the system, e.g. the sample ladder). */
+    authorId?: string | null;
+  }): Promise<LadderSummary> {
     const title = input.title.trim();
     if (!title) throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
     const content: LadderContent = input.content
@@ -70,7 +77,6 @@ export class LadderService {
     doc.destroy();
 
     const id = newId();
-    const documentName = `doc-${newId()}`;
     const now = new Date().toISOString();
     const slug = await this.uniqueSlug(slugify(title));
     await this.db.transaction().execute(async (trx) => {
@@ -86,14 +92,16 @@ export class LadderService {
           updated_at: now,
         })
         .execute();
-      await trx
-        .insertInto('documents')
-        .values({ name: documentName, ladder_id: id, kind: 'draft', created_at: now })
-        .execute();
-      await trx
-        .insertInto('doc_updates')
-        .values({ document_name: documentName, data: initialState, created_at: now })
-        .execute();
+      // Nothing is published yet: the ladder starts as its first proposal (#1, base version 0).
+      await insertProposal(trx, {
+        ladderId: id,
+        title: 'First version',
+        description: '',
+        authorId: input.authorId ?? null,
+        state: 'draft',
+        baseVersion: 0,
+        initialState,
+      });
     });
     return this.getBySlug(slug);
   }
@@ -138,7 +146,8 @@ export class LadderService {
       .selectFrom('documents')
       .select(['name', 'ladder_id'])
       .where('ladder_id', 'in', ladderIds)
-      .where('kind', '=', 'draft')
+      .where('kind', 'in', ['draft', 'proposal'])
+      .where('read_only', '=', 0)
       .orderBy('created_at')
       .execute();
     return new Map(docs.map((d) => [d.ladder_id, d.name]));

@@ -58,7 +58,8 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
         conn.close(access.code, access.reason);
         return;
       }
-      conn = wrapSocket(socket, request.user, access.canWrite);
+      // While its proposal is being published, a document takes no edits (see DocumentFreezes).
+      conn = wrapSocket(socket, request.user, access.canWrite, () => app.documentFreezes.isFrozen(docName));
       let acquired: Room;
       try {
         acquired = await app.rooms.acquire(docName);
@@ -90,10 +91,17 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
   });
 };
 
-function wrapSocket(socket: WebSocket, user: SessionUser | null, canWrite: boolean): CollabConnection {
+function wrapSocket(
+  socket: WebSocket,
+  user: SessionUser | null,
+  canWrite: boolean,
+  frozen: () => boolean = () => false,
+): CollabConnection {
   return {
     id: randomUUID(),
-    canWrite,
+    get canWrite() {
+      return canWrite && !frozen();
+    },
     userId: user?.id ?? null,
     userLabel: user?.email ?? 'anonymous',
     send(message) {

@@ -1,0 +1,223 @@
+import type { Db } from '../db/connect.ts';
+import type { RoomManager } from '../collab/room-manager.ts';
+import { roleAllows, type SessionUser } from '../auth/roles.ts';
+import { stateFingerprint } from '../proposals/fingerprint.ts';
+import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
+import { REVIEW_STATES } from '../reviews/review-status.ts';
+
+export type NotificationKind = 'review_requested' | 'review_outdated' | 'verdict' | 'comment' | 'reply';
+
+export interface NotificationView {
+  /** Stable per event, e.g. `verdict:12`, `comment:40`, `review:<proposal id>`. */
+  id: string;
+  kind: NotificationKind;
+  at: string;
+  /** Newer than the last time the user marked notifications as seen. */
+  unread: boolean;
+  ladder: { slug: string; title: string };
+  proposal: { number: number; title: string };
+  /** Who did it (the proposal's author for review requests). */
+  actor: UserRef | null;
+  verdict: 'approve' | 'request_changes' | null;
+  comment: { id: number; cellKey: string | null; excerpt: string } | null;
+}
+
+const LIMIT = 100;
+
+/**
+ * In-app notifications, derived from what happened: proposals waiting for my review (or changed
+ * since my verdict), and verdicts and comments on my proposals and replies in my threads.
+ */
+export class NotificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly rooms: RoomManager,
+  ) {}
+
+  async forUser(
+    user: SessionUser,
+  ): Promise<{ notifications: NotificationView[]; unread: number; seenAt: string | null }> {
+    const seen = await this.db
+      .selectFrom('notification_reads')
+      .select('seen_at')
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    const seenAt = seen?.seen_at ?? null;
+    const items = [
+      ...(roleAllows(user.role, 'review') ? await this.awaitingReview(user) : []),
+      ...(await this.verdicts(user)),
+      ...(await this.comments(user)),
+    ];
+    const refs = await userRefs(
+      this.db,
+      items.map((i) => i.actorId),
+    );
+    const notifications = items
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(0, LIMIT)
+      .map(({ actorId, ...item }) => ({
+        ...item,
+        actor: refOf(refs, actorId),
+        unread: seenAt === null || item.at > seenAt,
+      }));
+    return { notifications, unread: notifications.filter((n) => n.unread).length, seenAt };
+  }
+
+  async markSeen(userId: string, at = new Date().toISOString()): Promise<void> {
+    await this.db
+      .insertInto('notification_reads')
+      .values({ user_id: userId, seen_at: at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ seen_at: at }))
+      .execute();
+  }
+
+  private async awaitingReview(user: SessionUser): Promise<Item[]> {
+    const proposals = await this.db
+      .selectFrom('proposals')
+      .innerJoin('ladders', 'ladders.id', 'proposals.ladder_id')
+      .select([
+        'proposals.id',
+        'proposals.number',
+        'proposals.title',
+        'proposals.author_id',
+        'proposals.document_name',
+        'proposals.opened_at',
+        'proposals.updated_at',
+        'ladders.slug',
+        'ladders.title as ladder_title',
+      ])
+      .where('proposals.state', 'in', [...REVIEW_STATES])
+      .where('ladders.archived_at', 'is', null)
+      .where((eb) => eb.or([eb('proposals.author_id', 'is', null), eb('proposals.author_id', '!=', user.id)]))
+      .execute();
+    if (proposals.length === 0) return [];
+    const mine = await this.db
+      .selectFrom('proposal_verdicts')
+      .select(['proposal_id', 'fingerprint', 'created_at', 'id'])
+      .where('reviewer_id', '=', user.id)
+      .where(
+        'proposal_id',
+        'in',
+        proposals.map((p) => p.id),
+      )
+      .orderBy('id')
+      .execute();
+    const latestMine = new Map(mine.map((v) => [v.proposal_id, v]));
+    const out: Item[] = [];
+    for (const p of proposals) {
+      const verdict = latestMine.get(p.id);
+      const base = {
+        at: p.opened_at ?? p.updated_at,
+        ladder: { slug: p.slug, title: p.ladder_title },
+        proposal: { number: p.number, title: p.title },
+        actorId: p.author_id,
+        verdict: null,
+        comment: null,
+      };
+      if (!verdict) {
+        out.push({ ...base, id: `review:${p.id}`, kind: 'review_requested' });
+        continue;
+      }
+      const fingerprint = await this.rooms.read(p.document_name, stateFingerprint);
+      if (fingerprint !== verdict.fingerprint) {
+        out.push({
+          ...base,
+          id: `review:${p.id}:${verdict.id}`,
+          kind: 'review_outdated',
+          at: p.updated_at > verdict.created_at ? p.updated_at : verdict.created_at,
+        });
+      }
+    }
+    return out;
+  }
+
+  private async verdicts(user: SessionUser): Promise<Item[]> {
+    const rows = await this.db
+      .selectFrom('proposal_verdicts as v')
+      .innerJoin('proposals as p', 'p.id', 'v.proposal_id')
+      .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
+      .select([
+        'v.id',
+        'v.verdict',
+        'v.reviewer_id',
+        'v.created_at',
+        'p.number',
+        'p.title',
+        'l.slug',
+        'l.title as ladder_title',
+      ])
+      .where('p.author_id', '=', user.id)
+      .where('v.reviewer_id', '!=', user.id)
+      .orderBy('v.id', 'desc')
+      .limit(LIMIT)
+      .execute();
+    return rows.map((r) => ({
+      id: `verdict:${r.id}`,
+      kind: 'verdict' as const,
+      at: r.created_at,
+      ladder: { slug: r.slug, title: r.ladder_title },
+      proposal: { number: r.number, title: r.title },
+      actorId: r.reviewer_id,
+      verdict: r.verdict === 'approve' ? ('approve' as const) : ('request_changes' as const),
+      comment: null,
+    }));
+  }
+
+  private async comments(user: SessionUser): Promise<Item[]> {
+    const base = () =>
+      this.db
+        .selectFrom('proposal_comments as c')
+        .innerJoin('proposals as p', 'p.id', 'c.proposal_id')
+        .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
+        .select([
+          'c.id',
+          'c.body',
+          'c.cell_key',
+          'c.author_id',
+          'c.created_at',
+          'p.number',
+          'p.title',
+          'l.slug',
+          'l.title as ladder_title',
+        ])
+        .where('c.author_id', '!=', user.id)
+        .where('c.deleted_at', 'is', null)
+        .orderBy('c.id', 'desc')
+        .limit(LIMIT);
+    const onMine = await base().where('p.author_id', '=', user.id).execute();
+    const repliesToMe = await base()
+      .innerJoin('proposal_comments as root', 'root.id', 'c.parent_id')
+      .where('root.author_id', '=', user.id)
+      .execute();
+    const seen = new Set<number>();
+    const out: Item[] = [];
+    for (const [kind, rows] of [
+      ['comment', onMine],
+      ['reply', repliesToMe],
+    ] as const) {
+      for (const r of rows) {
+        const id = Number(r.id);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({
+          id: `comment:${id}`,
+          kind,
+          at: r.created_at,
+          ladder: { slug: r.slug, title: r.ladder_title },
+          proposal: { number: r.number, title: r.title },
+          actorId: r.author_id,
+          verdict: null,
+          comment: { id, cellKey: r.cell_key, excerpt: excerpt(r.body) },
+        });
+      }
+    }
+    return out;
+  }
+}
+
+type Item = Omit<NotificationView, 'actor' | 'unread'> & { actorId: string | null };
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+}

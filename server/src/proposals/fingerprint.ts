@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+
+/**
+ * Identifies the exact state of a Yjs document: its state vector (what was inserted) and its
+ * delete set (what was deleted; deletions do not advance the state vector). Two documents with
+ * the same content history have the same fingerprint however they were loaded, and any edit
+ * changes it, which is what makes an approval stale.
+ */
+export function stateFingerprint(doc: Y.Doc): string {
+  const hash = createHash('sha256');
+  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort((a, b) => a[0] - b[0]);
+  for (const [client, clock] of sv) hash.update(`s${client}:${clock};`);
+  const ds = Y.createDeleteSetFromStructStore(doc.store);
+  const clients = [...ds.clients.keys()].sort((a, b) => a - b);
+  for (const client of clients) {
+    const ranges = [...ds.clients.get(client)!].sort((a, b) => a.clock - b.clock);
+    for (const r of ranges) hash.update(`d${client}:${r.clock}+${r.len};`);
+  }
+  return hash.digest('base64url').slice(0, 32);
+}
+
+export function fingerprintOfState(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return stateFingerprint(doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,824 @@
+import * as Y from 'yjs';
+import {
+  detectConflicts,
+  diffLadders,
+  readLadderContent,
+  summarizeDiff,
+  type Conflict,
+  type LadderContent,
+  type LadderDiff,
+} from '@rungs/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/connect.ts';
+import type { RoomManager } from '../collab/room-manager.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Actor } from '../auth/user-service.ts';
+import { HttpError, notFound } from '../plugins/errors.ts';
+import {
+  ACTIVE_STATES,
+  REVIEW_STATES,
+  effectiveState,
+  mergeBlockers,
+  reviewStatus,
+  type MergeBlocker,
+  type ProposalState,
+  type ReviewStatus,
+  type VerdictRecord,
+} from '../reviews/review-status.ts';
+import {
+  approverIds,
+  getVersion,
+  latestVersion,
+  latestVersionNumbers,
+  lockLadder,
+  versionContent,
+} from '../versions/version-store.ts';
+import { applyOnto, forkWithContent, proposalDelta } from '../versions/yjs-merge.ts';
+import { ProposalCloseCode } from './close-codes.ts';
+import type { DocumentFreezes } from './document-freezes.ts';
+import { stateFingerprint } from './fingerprint.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+import {
+  commentCounts,
+  findProposal,
+  insertProposal,
+  verdictsOf,
+  type ProposalRow,
+} from './proposal-store.ts';
+import { refOf, userRefs, type UserRef } from './user-refs.ts';
+
+export interface LadderRef {
+  id: string;
+  slug: string;
+  title: string;
+  track: string;
+  requiredApprovals: number;
+}
+
+export interface ReviewerView {
+  reviewer: UserRef;
+  verdict: 'approve' | 'request_changes';
+  /** False once the proposal changed after this verdict (shown, not counted). */
+  fresh: boolean;
+  body: string;
+  at: string;
+}
+
+export interface ProposalView {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  state: ProposalState;
+  /** The live document to open at /collab/:documentName. */
+  documentName: string;
+  readOnly: boolean;
+  author: UserRef | null;
+  baseVersion: number;
+  /** The ladder's latest published version (0: none yet). */
+  publishedVersion: number;
+  /** The published line moved on since this proposal forked (or last updated from it). */
+  behindPublished: boolean;
+  restoredFromVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+  openedAt: string | null;
+  mergedAt: string | null;
+  mergedVersion: number | null;
+  mergedBy: UserRef | null;
+  closedAt: string | null;
+  closedBy: UserRef | null;
+  approvals: { required: number; fresh: number; stale: number };
+  reviewers: ReviewerView[];
+  comments: { total: number; unresolvedThreads: number };
+}
+
+export interface DiffView {
+  diff: LadderDiff;
+  /** One human sentence per change. */
+  summary: string[];
+}
+
+export interface ProposalDetail extends ProposalView {
+  /** Identifies the document state this answer describes; send it with a verdict. */
+  fingerprint: string;
+  ladder: LadderRef;
+  /** What the proposal changes, against its base version. */
+  changes: DiffView;
+  /** What publishing it now would change, against the current published version (null once closed or merged). */
+  preview: DiffView | null;
+  /** Things both the proposal and the published line changed since the base (empty when none). */
+  conflicts: Conflict[];
+  checks: { canMerge: boolean; blockers: MergeBlocker[] };
+}
+
+export type ProposalListFilter = 'active' | 'draft' | 'review' | 'merged' | 'closed' | 'all';
+
+interface LiveState {
+  state: Uint8Array;
+  fingerprint: string;
+  content: LadderContent;
+}
+
+/**
+ * Proposals: live branches of a ladder's published line. Creation forks the latest published Yjs
+ * state; publishing merges the proposal's own delta onto the published line as version N+1.
+ */
+export class ProposalService {
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly db: Db,
+    private readonly rooms: RoomManager,
+    private readonly freezes: DocumentFreezes,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async ladder(slug: string): Promise<LadderRef> {
+    const row = await this.db
+      .selectFrom('ladders')
+      .select(['id', 'slug', 'title', 'track', 'required_approvals'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (!row) throw notFound(`Ladder "${slug}"`);
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      track: row.track,
+      requiredApprovals: row.required_approvals,
+    };
+  }
+
+  async proposal(ladder: LadderRef, number: number): Promise<ProposalRow> {
+    const row = await findProposal(this.db, ladder.id, number);
+    if (!row) throw notFound(`Proposal #${number} of "${ladder.slug}"`);
+    return row;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async list(slug: string, filter: ProposalListFilter = 'active'): Promise<ProposalView[]> {
+    const ladder = await this.ladder(slug);
+    let query = this.db.selectFrom('proposals').selectAll().where('ladder_id', '=', ladder.id);
+    const states: Record<Exclude<ProposalListFilter, 'all'>, readonly string[]> = {
+      active: ACTIVE_STATES,
+      draft: ['draft'],
+      review: REVIEW_STATES,
+      merged: ['merged'],
+      closed: ['closed'],
+    };
+    if (filter !== 'all') query = query.where('state', 'in', [...states[filter]]);
+    const rows = await query.orderBy('number', 'desc').execute();
+    return this.views(ladder, rows);
+  }
+
+  async view(ladder: LadderRef, row: ProposalRow, live?: LiveState): Promise<ProposalView> {
+    const [view] = await this.views(ladder, [row], live ? new Map([[row.id, live.fingerprint]]) : undefined);
+    return view!;
+  }
+
+  async detail(slug: string, number: number): Promise<ProposalDetail> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    const live = await this.liveState(row.document_name);
+    const base = row.base_version > 0 ? await getVersion(this.db, ladder.id, row.base_version) : undefined;
+    const baseContent = versionContent(base);
+    const view = await this.view(ladder, row, live);
+    const changes = diffView(baseContent, live.content);
+
+    let preview: DiffView | null = null;
+    let conflicts: Conflict[] = [];
+    if (ACTIVE_STATES.includes(row.state)) {
+      const latest = await latestVersion(this.db, ladder.id);
+      if (latest && latest.number > row.base_version) {
+        const latestContent = versionContent(latest);
+        conflicts = detectConflicts(baseContent, live.content, latestContent);
+        const merged = applyOnto(latest.yjs_state, proposalDelta(live.state, base?.yjs_state ?? null));
+        preview = diffView(latestContent, merged.content);
+      } else {
+        preview = changes;
+      }
+    }
+    const status = await this.status(row, live.fingerprint);
+    const blockers = mergeBlockers({
+      state: row.state,
+      status,
+      requiredApprovals: ladder.requiredApprovals,
+      conflicts,
+    });
+    return {
+      ...view,
+      fingerprint: live.fingerprint,
+      ladder,
+      changes,
+      preview,
+      conflicts,
+      checks: { canMerge: blockers.length === 0, blockers },
+    };
+  }
+
+  async content(slug: string, number: number): Promise<LadderContent> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    return this.rooms.read(row.document_name, readLadderContent);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async create(
+    slug: string,
+    actor: Actor,
+    input: { title: string; description?: string; open?: boolean },
+  ): Promise<ProposalView> {
+    const ladder = await this.ladder(slug);
+    const title = requireTitle(input.title);
+    const row = await this.db.transaction().execute(async (trx) => {
+      await lockLadder(trx, ladder.id);
+      const latest = await latestVersion(trx, ladder.id);
+      if (!latest) throw notPublishedYet();
+      const row = await insertProposal(trx, {
+        ladderId: ladder.id,
+        title,
+        description: input.description?.trim() ?? '',
+        authorId: actor.user.id,
+        state: input.open ? 'open' : 'draft',
+        baseVersion: latest.number,
+        initialState: latest.yjs_state,
+      });
+      await this.audit(trx, actor, 'proposal.created', ladder, row, {
+        baseVersion: latest.number,
+        state: row.state,
+      });
+      return row;
+    });
+    return this.view(ladder, row);
+  }
+
+  /** "Restore version N": a new proposal, forked from the latest published state, whose content is version N. */
+  async restore(
+    slug: string,
+    versionNumber: number,
+    actor: Actor,
+    input: { title?: string; description?: string; open?: boolean },
+  ): Promise<ProposalView> {
+    const ladder = await this.ladder(slug);
+    const row = await this.db.transaction().execute(async (trx) => {
+      await lockLadder(trx, ladder.id);
+      const latest = await latestVersion(trx, ladder.id);
+      if (!latest) throw notPublishedYet();
+      const target = await getVersion(trx, ladder.id, versionNumber);
+      if (!target) throw notFound(`Version ${versionNumber} of "${ladder.slug}"`);
+      const state = forkWithContent(latest.yjs_state, versionContent(target));
+      const row = await insertProposal(trx, {
+        ladderId: ladder.id,
+        title: input.title?.trim() || `Restore version ${versionNumber}`,
+        description:
+          input.description?.trim() ??
+          `Brings the ladder back to version ${versionNumber} ("${target.title}"), published ${target.created_at.slice(0, 10)}.`,
+        authorId: actor.user.id,
+        state: input.open ? 'open' : 'draft',
+        baseVersion: latest.number,
+        restoredFromVersion: versionNumber,
+        initialState: state,
+      });
+      await this.audit(trx, actor, 'proposal.created', ladder, row, {
+        baseVersion: latest.number,
+        restoredFromVersion: versionNumber,
+        state: row.state,
+      });
+      return row;
+    });
+    return this.view(ladder, row);
+  }
+
+  async updateMeta(
+    slug: string,
+    number: number,
+    input: { title?: string; description?: string },
+  ): Promise<ProposalView> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    if (!ACTIVE_STATES.includes(row.state)) throw readOnly(row);
+    const title = input.title !== undefined ? requireTitle(input.title) : undefined;
+    await this.db
+      .updateTable('proposals')
+      .set({
+        ...(title !== undefined ? { title } : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return this.view(ladder, (await this.proposal(ladder, number))!);
+  }
+
+  /** draft → open: ready for review. */
+  async open(slug: string, number: number, actor: Actor): Promise<ProposalView> {
+    return this.transition(slug, number, actor, async (trx, ladder, row, now) => {
+      if (row.state !== 'draft') {
+        if (REVIEW_STATES.includes(row.state)) return;
+        throw readOnly(row);
+      }
+      await trx
+        .updateTable('proposals')
+        .set({ state: 'open', opened_at: now, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await this.audit(trx, actor, 'proposal.opened', ladder, row, { from: row.state });
+    });
+  }
+
+  /** Closes without publishing; the document becomes read-only. */
+  async close(slug: string, number: number, actor: Actor): Promise<ProposalView> {
+    const view = await this.transition(slug, number, actor, async (trx, ladder, row, now) => {
+      if (row.state === 'closed') return;
+      if (row.state === 'merged') throw readOnly(row);
+      await trx
+        .updateTable('proposals')
+        .set({ state: 'closed', closed_at: now, closed_by: actor.user.id, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await trx
+        .updateTable('documents')
+        .set({ read_only: 1 })
+        .where('name', '=', row.document_name)
+        .execute();
+      await this.audit(trx, actor, 'proposal.closed', ladder, row, { from: row.state });
+    });
+    this.rooms
+      .getLoaded(view.documentName)
+      ?.closeAll(ProposalCloseCode.closed, 'This proposal was closed; it is read-only now.');
+    return view;
+  }
+
+  /** closed → draft (or open, when it had been opened): editable again. */
+  async reopen(slug: string, number: number, actor: Actor): Promise<ProposalView> {
+    const view = await this.transition(slug, number, actor, async (trx, ladder, row, now) => {
+      if (row.state !== 'closed') {
+        if (ACTIVE_STATES.includes(row.state)) return;
+        throw readOnly(row);
+      }
+      const state = row.opened_at ? 'open' : 'draft';
+      await trx
+        .updateTable('proposals')
+        .set({ state, closed_at: null, closed_by: null, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await trx
+        .updateTable('documents')
+        .set({ read_only: 0 })
+        .where('name', '=', row.document_name)
+        .execute();
+      await this.audit(trx, actor, 'proposal.reopened', ladder, row, { to: state });
+    });
+    this.rooms
+      .getLoaded(view.documentName)
+      ?.closeAll(ProposalCloseCode.reopened, 'This proposal was reopened; reconnecting to edit.');
+    return view;
+  }
+
+  /**
+   * Publishes the proposal as version N+1: its own delta (its state minus its base version's)
+   * applied onto the latest published state, in one transaction that holds the ladder lock, so
+   * concurrent merges of one ladder get consecutive numbers and each builds on the other.
+   */
+  async merge(
+    slug: string,
+    number: number,
+    actor: Actor,
+  ): Promise<{ version: number; proposal: ProposalView }> {
+    const ladder = await this.ladder(slug);
+    const first = await this.proposal(ladder, number);
+    return this.mutex.run(first.id, async () => {
+      // Refuse early, without disturbing anyone's editing, when it clearly can't be published.
+      const row0 = await this.proposal(ladder, number);
+      const live0 = await this.liveState(row0.document_name);
+      await this.assertMergeable(ladder, row0, live0, this.db);
+
+      const docName = row0.document_name;
+      const thaw = this.freezes.freeze(docName);
+      let published: { version: number } | undefined;
+      try {
+        const room = this.rooms.getLoaded(docName);
+        if (room) await room.whenPersisted();
+        const live = await this.liveState(docName);
+        published = await this.db.transaction().execute(async (trx) => {
+          const now = new Date().toISOString();
+          await lockLadder(trx, ladder.id, now);
+          const row = await findProposal(trx, ladder.id, number);
+          if (!row) throw notFound(`Proposal #${number} of "${ladder.slug}"`);
+          const settings = await trx
+            .selectFrom('ladders')
+            .select('required_approvals')
+            .where('id', '=', ladder.id)
+            .executeTakeFirstOrThrow();
+          const { status, latest, base } = await this.assertMergeable(
+            { ...ladder, requiredApprovals: settings.required_approvals },
+            row,
+            live,
+            trx,
+          );
+          const merged = applyOnto(
+            latest?.yjs_state ?? null,
+            proposalDelta(live.state, base?.yjs_state ?? null),
+          );
+          const version = (latest?.number ?? 0) + 1;
+          await trx
+            .insertInto('versions')
+            .values({
+              ladder_id: ladder.id,
+              number: version,
+              yjs_state: merged.state,
+              content_json: JSON.stringify(merged.content),
+              title: row.title,
+              description: row.description,
+              author_id: row.author_id,
+              published_by: actor.user.id,
+              approver_ids: JSON.stringify(status.freshApprovals),
+              proposal_id: row.id,
+              created_at: now,
+            })
+            .execute();
+          await trx
+            .updateTable('proposals')
+            .set({
+              state: 'merged',
+              merged_at: now,
+              merged_by: actor.user.id,
+              merged_version: version,
+              updated_at: now,
+            })
+            .where('id', '=', row.id)
+            .execute();
+          await trx.updateTable('documents').set({ read_only: 1 }).where('name', '=', docName).execute();
+          // The ladder's listed title and track follow what is published.
+          await trx
+            .updateTable('ladders')
+            .set({ title: merged.content.title || ladder.title, track: merged.content.track })
+            .where('id', '=', ladder.id)
+            .execute();
+          await this.audit(trx, actor, 'proposal.merged', ladder, row, {
+            version,
+            baseVersion: row.base_version,
+            approvers: status.freshApprovals,
+          });
+          return { version };
+        });
+      } finally {
+        thaw();
+        const room = this.rooms.getLoaded(docName);
+        if (published) {
+          room?.closeAll(
+            ProposalCloseCode.published,
+            `Published as version ${published.version}; this proposal is read-only now.`,
+          );
+        } else {
+          // Edits refused while frozen come back when these clients reconnect.
+          room?.closeWhere(
+            (c) => c.canWrite,
+            ProposalCloseCode.publishCancelled,
+            'Publishing did not go through; reconnecting.',
+          );
+        }
+      }
+      this.log.info(
+        { ladder: ladder.slug, proposal: number, version: published.version },
+        'proposal published',
+      );
+      return {
+        version: published.version,
+        proposal: await this.view(ladder, (await this.proposal(ladder, number))!),
+      };
+    });
+  }
+
+  /**
+   * Brings the latest published state into the live proposal (a CRDT merge through its room, so
+   * editors see it at once) and moves its base there: conflicts clear, approvals become stale.
+   */
+  async updateFromPublished(slug: string, number: number, actor: Actor): Promise<ProposalDetail> {
+    const ladder = await this.ladder(slug);
+    const first = await this.proposal(ladder, number);
+    await this.mutex.run(first.id, async () => {
+      const row = await this.proposal(ladder, number);
+      if (!ACTIVE_STATES.includes(row.state)) throw readOnly(row);
+      const latest = await latestVersion(this.db, ladder.id);
+      if (!latest || latest.number <= row.base_version) return;
+      await this.rooms.change(row.document_name, (doc) => Y.applyUpdate(doc, latest.yjs_state));
+      const fingerprint = await this.rooms.read(row.document_name, stateFingerprint);
+      await this.db.transaction().execute(async (trx) => {
+        const now = new Date().toISOString();
+        const current = (await findProposal(trx, ladder.id, number))!;
+        const status = reviewStatus((await verdictsOf(trx, [row.id])).get(row.id) ?? [], fingerprint);
+        const state = effectiveState(current.state, status, ladder.requiredApprovals);
+        await trx
+          .updateTable('proposals')
+          .set({ base_version: latest.number, state, updated_at: now })
+          .where('id', '=', row.id)
+          .execute();
+        await this.audit(trx, actor, 'proposal.updated_from_published', ladder, row, {
+          fromVersion: row.base_version,
+          toVersion: latest.number,
+          ...(state !== current.state ? { from: current.state, to: state } : {}),
+        });
+      });
+    });
+    return this.detail(slug, number);
+  }
+
+  // ---------------------------------------------------------------- verdicts
+
+  async addVerdict(
+    slug: string,
+    number: number,
+    actor: Actor,
+    input: { verdict: 'approve' | 'request_changes'; body?: string; fingerprint?: string },
+  ): Promise<{ verdict: ReviewerView; proposal: ProposalView }> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    if (row.author_id === actor.user.id) {
+      throw new HttpError(
+        403,
+        'own_proposal',
+        input.verdict === 'approve'
+          ? 'You cannot approve your own proposal; another reviewer has to.'
+          : 'You cannot give a verdict on your own proposal; edit it or comment instead.',
+      );
+    }
+    if (row.state === 'draft') {
+      throw new HttpError(
+        409,
+        'not_open',
+        'This proposal is still a draft; verdicts come once its author opens it for review.',
+      );
+    }
+    if (!REVIEW_STATES.includes(row.state)) throw readOnly(row);
+    const fingerprint = await this.rooms.read(row.document_name, stateFingerprint);
+    if (input.fingerprint !== undefined && input.fingerprint !== fingerprint) {
+      throw new HttpError(
+        409,
+        'proposal_changed',
+        'The proposal changed since you loaded it. Look at the latest changes, then give your verdict again.',
+      );
+    }
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('proposal_verdicts')
+        .values({
+          proposal_id: row.id,
+          reviewer_id: actor.user.id,
+          verdict: input.verdict,
+          body: input.body?.trim() ?? '',
+          fingerprint,
+          base_version: row.base_version,
+          created_at: now,
+        })
+        .execute();
+      const status = reviewStatus((await verdictsOf(trx, [row.id])).get(row.id) ?? [], fingerprint);
+      const current = (await findProposal(trx, ladder.id, number))!;
+      const state = effectiveState(current.state, status, ladder.requiredApprovals);
+      if (state !== current.state) {
+        await trx.updateTable('proposals').set({ state, updated_at: now }).where('id', '=', row.id).execute();
+      }
+      await this.audit(
+        trx,
+        actor,
+        input.verdict === 'approve' ? 'proposal.approved' : 'proposal.changes_requested',
+        ladder,
+        row,
+        { fingerprint, ...(state !== current.state ? { from: current.state, to: state } : {}) },
+      );
+    });
+    const proposal = await this.view(ladder, (await this.proposal(ladder, number))!);
+    return {
+      verdict: {
+        reviewer: { id: actor.user.id, name: actor.user.name },
+        verdict: input.verdict,
+        fresh: true,
+        body: input.body?.trim() ?? '',
+        at: now,
+      },
+      proposal,
+    };
+  }
+
+  /** Every verdict, oldest first, with whether it still applies to the current state. */
+  async verdicts(slug: string, number: number): Promise<ReviewerView[]> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    const verdicts = (await verdictsOf(this.db, [row.id])).get(row.id) ?? [];
+    const fingerprint = verdicts.length ? await this.rooms.read(row.document_name, stateFingerprint) : '';
+    const refs = await userRefs(
+      this.db,
+      verdicts.map((v) => v.reviewer_id),
+    );
+    return verdicts.map((v) => reviewerView(v, v.fingerprint === fingerprint, refs));
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async liveState(documentName: string): Promise<LiveState> {
+    return this.rooms.read(documentName, (doc) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      fingerprint: stateFingerprint(doc),
+      content: readLadderContent(doc),
+    }));
+  }
+
+  private async status(row: ProposalRow, fingerprint: string): Promise<ReviewStatus> {
+    return reviewStatus((await verdictsOf(this.db, [row.id])).get(row.id) ?? [], fingerprint);
+  }
+
+  /** Throws 409 with every reason the proposal can't be published from `live` right now. */
+  private async assertMergeable(ladder: LadderRef, row: ProposalRow, live: LiveState, db: Db) {
+    const verdicts = (await verdictsOf(db, [row.id])).get(row.id) ?? [];
+    const status = reviewStatus(verdicts, live.fingerprint);
+    const latest = await latestVersion(db, ladder.id);
+    const base = row.base_version > 0 ? await getVersion(db, ladder.id, row.base_version) : undefined;
+    if (row.base_version > 0 && !base)
+      throw new Error(`base version ${row.base_version} of ${ladder.slug} is missing`);
+    const conflicts =
+      ACTIVE_STATES.includes(row.state) && latest && latest.number > row.base_version
+        ? detectConflicts(versionContent(base), live.content, versionContent(latest))
+        : [];
+    const blockers = mergeBlockers({
+      state: row.state,
+      status,
+      requiredApprovals: ladder.requiredApprovals,
+      conflicts,
+    });
+    if (blockers.length > 0) {
+      throw new HttpError(409, blockers[0]!.code, blockers.map((b) => b.message).join(' '));
+    }
+    return { status, latest, base };
+  }
+
+  private async transition(
+    slug: string,
+    number: number,
+    actor: Actor,
+    apply: (trx: Db, ladder: LadderRef, row: ProposalRow, now: string) => Promise<void>,
+  ): Promise<ProposalView> {
+    const ladder = await this.ladder(slug);
+    const first = await this.proposal(ladder, number);
+    await this.mutex.run(first.id, () =>
+      this.db.transaction().execute(async (trx) => {
+        const now = new Date().toISOString();
+        await lockLadder(trx, ladder.id, now);
+        const row = (await findProposal(trx, ladder.id, number))!;
+        await apply(trx, ladder, row, now);
+      }),
+    );
+    return this.view(ladder, (await this.proposal(ladder, number))!);
+  }
+
+  private async views(
+    ladder: LadderRef,
+    rows: ProposalRow[],
+    known?: Map<string, string>,
+  ): Promise<ProposalView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [verdicts, counts, published] = await Promise.all([
+      verdictsOf(this.db, ids),
+      commentCounts(this.db, ids),
+      latestVersionNumbers(this.db, [ladder.id]).then((m) => m.get(ladder.id) ?? 0),
+    ]);
+    // Freshness needs the document's current fingerprint: only for proposals under review with verdicts.
+    const fingerprints = new Map(known);
+    await Promise.all(
+      rows
+        .filter((r) => REVIEW_STATES.includes(r.state) && verdicts.has(r.id) && !fingerprints.has(r.id))
+        .map(async (r) => fingerprints.set(r.id, await this.rooms.read(r.document_name, stateFingerprint))),
+    );
+    const approversByProposal = new Map<string, Set<string>>();
+    const merged = rows.filter((r) => r.state === 'merged' && r.merged_version !== null);
+    if (merged.length) {
+      const versions = await this.db
+        .selectFrom('versions')
+        .select(['proposal_id', 'approver_ids'])
+        .where('ladder_id', '=', ladder.id)
+        .where(
+          'proposal_id',
+          'in',
+          merged.map((r) => r.id),
+        )
+        .execute();
+      for (const v of versions)
+        if (v.proposal_id) approversByProposal.set(v.proposal_id, new Set(approverIds(v)));
+    }
+    const refs = await userRefs(this.db, [
+      ...rows.flatMap((r) => [r.author_id, r.merged_by, r.closed_by]),
+      ...[...verdicts.values()].flat().map((v) => v.reviewer_id),
+    ]);
+    return rows.map((row) => {
+      const list = verdicts.get(row.id) ?? [];
+      let status: ReviewStatus;
+      if (row.state === 'merged') {
+        // What counted is what the published version records.
+        const approvers = approversByProposal.get(row.id) ?? new Set<string>();
+        const base = reviewStatus(list, '');
+        status = {
+          ...base,
+          reviewers: base.reviewers.map((r) => ({
+            ...r,
+            fresh: approvers.has(r.verdict.reviewer_id) && r.verdict.verdict === 'approve',
+          })),
+          freshApprovals: [...approvers],
+          staleApprovals: base.staleApprovals.filter((id) => !approvers.has(id)),
+        };
+      } else {
+        status = reviewStatus(list, fingerprints.get(row.id) ?? '');
+      }
+      const c = counts.get(row.id) ?? { comments: 0, unresolvedThreads: 0 };
+      return {
+        id: row.id,
+        number: row.number,
+        title: row.title,
+        description: row.description,
+        state: effectiveState(row.state, status, ladder.requiredApprovals),
+        documentName: row.document_name,
+        readOnly: !ACTIVE_STATES.includes(row.state),
+        author: refOf(refs, row.author_id),
+        baseVersion: row.base_version,
+        publishedVersion: published,
+        behindPublished: ACTIVE_STATES.includes(row.state) && published > row.base_version,
+        restoredFromVersion: row.restored_from_version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        openedAt: row.opened_at,
+        mergedAt: row.merged_at,
+        mergedVersion: row.merged_version,
+        mergedBy: refOf(refs, row.merged_by),
+        closedAt: row.closed_at,
+        closedBy: refOf(refs, row.closed_by),
+        approvals: {
+          required: ladder.requiredApprovals,
+          fresh: status.freshApprovals.length,
+          stale: status.staleApprovals.length,
+        },
+        reviewers: status.reviewers.map((r) => reviewerView(r.verdict, r.fresh, refs)),
+        comments: { total: c.comments, unresolvedThreads: c.unresolvedThreads },
+      };
+    });
+  }
+
+  private async audit(
+    trx: Db,
+    actor: Actor,
+    action: string,
+    ladder: LadderRef,
+    row: ProposalRow,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await recordAudit(trx, {
+      actor: { id: actor.user.id, label: actor.user.email },
+      action,
+      target: `proposal:${ladder.slug}#${row.number}`,
+      details: { ladder: ladder.slug, proposal: row.number, title: row.title, ...details },
+      ip: actor.ip,
+    });
+  }
+}
+
+function reviewerView(v: VerdictRecord, fresh: boolean, refs: Map<string, UserRef>): ReviewerView {
+  return {
+    reviewer: refOf(refs, v.reviewer_id)!,
+    verdict: v.verdict === 'approve' ? 'approve' : 'request_changes',
+    fresh,
+    body: v.body,
+    at: v.created_at,
+  };
+}
+
+function diffView(base: LadderContent, head: LadderContent): DiffView {
+  const diff = diffLadders(base, head);
+  return { diff, summary: summarizeDiff(diff) };
+}
+
+function requireTitle(title: string): string {
+  const t = title.trim();
+  if (!t)
+    throw new HttpError(400, 'invalid_title', 'A proposal needs a title: it becomes the changelog entry.');
+  return t;
+}
+
+function notPublishedYet(): HttpError {
+  return new HttpError(
+    409,
+    'not_published',
+    'This ladder has no published version yet. Publish its first proposal (#1) before starting another one.',
+  );
+}
+
+function readOnly(row: ProposalRow): HttpError {
+  return row.state === 'merged'
+    ? new HttpError(
+        409,
+        'already_merged',
+        `Proposal #${row.number} is published (version ${row.merged_version}); it can no longer change.`,
+      )
+    : new HttpError(409, 'closed', `Proposal #${row.number} is closed; reopen it first.`);
+}

@@ -1,0 +1,191 @@
+import type { Db } from '../db/connect.ts';
+import type { Actor } from '../auth/user-service.ts';
+import { HttpError, notFound } from '../plugins/errors.ts';
+import type { ProposalRow } from '../proposals/proposal-store.ts';
+import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
+
+export interface CommentView {
+  id: number;
+  /** The thread this reply belongs to; null for the first comment of a thread. */
+  parentId: number | null;
+  /** `levelId:competencyId` when the comment is about one cell; null for the whole proposal. */
+  cellKey: string | null;
+  author: UserRef;
+  /** Empty once deleted (the thread stays readable). */
+  body: string;
+  deleted: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  /** Threads (first comments) only. */
+  resolvedAt: string | null;
+  resolvedBy: UserRef | null;
+}
+
+export interface ThreadView extends CommentView {
+  replies: CommentView[];
+}
+
+export const CELL_KEY_PATTERN = '^[^:\\s]{1,64}:[^:\\s]{1,64}$';
+const CELL_KEY = new RegExp(CELL_KEY_PATTERN);
+
+/** Threaded comments on a proposal or on one of its cells; threads are resolvable. */
+export class CommentService {
+  constructor(private readonly db: Db) {}
+
+  async threads(proposal: ProposalRow, filter: { cellKey?: string } = {}): Promise<ThreadView[]> {
+    let query = this.db.selectFrom('proposal_comments').selectAll().where('proposal_id', '=', proposal.id);
+    if (filter.cellKey !== undefined) query = query.where('cell_key', '=', filter.cellKey);
+    const rows = (await query.orderBy('id').execute()).map((r) => ({
+      ...r,
+      id: Number(r.id),
+      parent_id: r.parent_id === null ? null : Number(r.parent_id),
+    }));
+    const refs = await userRefs(
+      this.db,
+      rows.flatMap((r) => [r.author_id, r.resolved_by]),
+    );
+    const threads = new Map<number, ThreadView>();
+    for (const row of rows) {
+      if (row.parent_id === null) threads.set(row.id, { ...toView(row, refs), replies: [] });
+    }
+    for (const row of rows) {
+      if (row.parent_id !== null) threads.get(row.parent_id)?.replies.push(toView(row, refs));
+    }
+    return [...threads.values()];
+  }
+
+  async create(
+    proposal: ProposalRow,
+    actor: Actor,
+    input: { body: string; cellKey?: string | null; parentId?: number | null },
+  ): Promise<CommentView> {
+    const body = requireBody(input.body);
+    let parentId: number | null = null;
+    let cellKey = input.cellKey ?? null;
+    if (input.parentId != null) {
+      const parent = await this.row(proposal, input.parentId);
+      // Replies join the thread of what they answer: threads are one level deep.
+      parentId = parent.parent_id === null ? Number(parent.id) : Number(parent.parent_id);
+      const root = parentId === Number(parent.id) ? parent : await this.row(proposal, parentId);
+      cellKey = root.cell_key;
+    } else if (cellKey !== null && !CELL_KEY.test(cellKey)) {
+      throw new HttpError(400, 'invalid_cell', 'A cell is named "levelId:competencyId".');
+    }
+    const now = new Date().toISOString();
+    const inserted = await this.db
+      .insertInto('proposal_comments')
+      .values({
+        proposal_id: proposal.id,
+        parent_id: parentId,
+        cell_key: cellKey,
+        author_id: actor.user.id,
+        body,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return this.one(proposal, Number(inserted.id));
+  }
+
+  async edit(proposal: ProposalRow, id: number, actor: Actor, body: string): Promise<CommentView> {
+    const row = await this.row(proposal, id);
+    if (row.author_id !== actor.user.id)
+      throw new HttpError(403, 'not_author', 'Only its author can edit a comment.');
+    if (row.deleted_at) throw new HttpError(409, 'deleted', 'This comment was deleted.');
+    await this.db
+      .updateTable('proposal_comments')
+      .set({ body: requireBody(body), edited_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    return this.one(proposal, id);
+  }
+
+  async remove(proposal: ProposalRow, id: number, actor: Actor): Promise<void> {
+    const row = await this.row(proposal, id);
+    if (row.author_id !== actor.user.id && actor.user.role !== 'admin') {
+      throw new HttpError(403, 'not_author', 'Only its author or an admin can delete a comment.');
+    }
+    if (row.deleted_at) return;
+    await this.db
+      .updateTable('proposal_comments')
+      .set({ body: '', deleted_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Resolves (or reopens) the thread `id` belongs to. */
+  async setResolved(
+    proposal: ProposalRow,
+    id: number,
+    actor: Actor,
+    resolved: boolean,
+  ): Promise<CommentView> {
+    const row = await this.row(proposal, id);
+    const rootId = row.parent_id === null ? Number(row.id) : Number(row.parent_id);
+    await this.db
+      .updateTable('proposal_comments')
+      .set(
+        resolved
+          ? { resolved_at: new Date().toISOString(), resolved_by: actor.user.id }
+          : { resolved_at: null, resolved_by: null },
+      )
+      .where('id', '=', rootId)
+      .execute();
+    return this.one(proposal, rootId);
+  }
+
+  private async row(proposal: ProposalRow, id: number) {
+    const row = await this.db
+      .selectFrom('proposal_comments')
+      .selectAll()
+      .where('id', '=', id)
+      .where('proposal_id', '=', proposal.id)
+      .executeTakeFirst();
+    if (!row) throw notFound(`Comment ${id}`);
+    return row;
+  }
+
+  private async one(proposal: ProposalRow, id: number): Promise<CommentView> {
+    const row = await this.row(proposal, id);
+    const refs = await userRefs(this.db, [row.author_id, row.resolved_by]);
+    return toView(
+      { ...row, id: Number(row.id), parent_id: row.parent_id === null ? null : Number(row.parent_id) },
+      refs,
+    );
+  }
+}
+
+function requireBody(body: string): string {
+  const b = body.trim();
+  if (!b) throw new HttpError(400, 'empty_comment', 'Write something before posting a comment.');
+  return b;
+}
+
+function toView(
+  row: {
+    id: number;
+    parent_id: number | null;
+    cell_key: string | null;
+    author_id: string;
+    body: string;
+    deleted_at: string | null;
+    created_at: string;
+    edited_at: string | null;
+    resolved_at: string | null;
+    resolved_by: string | null;
+  },
+  refs: Map<string, UserRef>,
+): CommentView {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    cellKey: row.cell_key,
+    author: refOf(refs, row.author_id)!,
+    body: row.deleted_at ? '' : row.body,
+    deleted: row.deleted_at !== null,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    resolvedAt: row.resolved_at,
+    resolvedBy: refOf(refs, row.resolved_by),
+  };
+}

@@ -1,0 +1,252 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { recordAudit } from '../../../audit/audit-log.ts';
+import { actorOf } from '../../../proposals/actor.ts';
+import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
+import { ErrorResponse, SlugParams } from '../ladders/schema.ts';
+import { VersionSchema } from '../versions/schema.ts';
+import { LadderContentBody } from '../versions/diff-schema.ts';
+import {
+  CreateProposalBody,
+  ProposalDetailResponse,
+  ProposalListQuery,
+  ProposalListResponse,
+  ProposalParams,
+  ProposalResponse,
+  SettingsBody,
+  SettingsResponse,
+  UpdateProposalBody,
+  VerdictBody,
+  VerdictListResponse,
+  VerdictResponse,
+} from './schema.ts';
+
+const tags = ['proposals'];
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+/** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
+const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/ladders/:slug/proposals',
+    {
+      config: { access: 'readDrafts' },
+      schema: {
+        tags,
+        summary: "A ladder's proposals, newest first",
+        params: SlugParams,
+        querystring: ProposalListQuery,
+        response: { 200: ProposalListResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      proposals: await app.proposals.list(
+        request.params.slug,
+        request.query.state as ProposalListFilter | undefined,
+      ),
+    }),
+  );
+
+  app.post(
+    '/ladders/:slug/proposals',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags,
+        summary: 'Start a proposal: a live fork of the latest published version',
+        params: SlugParams,
+        body: CreateProposalBody,
+        response: { 201: ProposalResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await app.proposals.create(request.params.slug, actorOf(request), request.body);
+      return reply.status(201).send({ proposal });
+    },
+  );
+
+  app.get(
+    '/ladders/:slug/proposals/:number',
+    {
+      config: { access: 'readDrafts' },
+      schema: {
+        tags,
+        summary: 'A proposal with its changes against its base, the merge preview, conflicts and checks',
+        params: ProposalParams,
+        response: { 200: ProposalDetailResponse, ...errors },
+      },
+    },
+    async (request) => ({ proposal: await app.proposals.detail(request.params.slug, request.params.number) }),
+  );
+
+  app.get(
+    '/ladders/:slug/proposals/:number/content',
+    {
+      config: { access: 'readDrafts' },
+      schema: {
+        tags,
+        summary: "The proposal's current ladder",
+        params: ProposalParams,
+        response: { 200: Type.Object({ content: LadderContentBody }), ...errors },
+      },
+    },
+    async (request) => ({ content: await app.proposals.content(request.params.slug, request.params.number) }),
+  );
+
+  app.patch(
+    '/ladders/:slug/proposals/:number',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags,
+        summary: 'Change the title or description (the changelog entry)',
+        params: ProposalParams,
+        body: UpdateProposalBody,
+        response: { 200: ProposalResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      proposal: await app.proposals.updateMeta(request.params.slug, request.params.number, request.body),
+    }),
+  );
+
+  for (const [action, summary] of [
+    ['open', 'Open a draft for review'],
+    ['close', 'Close without publishing (the document becomes read-only)'],
+    ['reopen', 'Reopen a closed proposal'],
+  ] as const) {
+    app.post(
+      `/ladders/:slug/proposals/:number/${action}`,
+      {
+        config: { access: 'edit' },
+        schema: { tags, summary, params: ProposalParams, response: { 200: ProposalResponse, ...errors } },
+      },
+      async (request) => ({
+        proposal: await app.proposals[action](request.params.slug, request.params.number, actorOf(request)),
+      }),
+    );
+  }
+
+  app.post(
+    '/ladders/:slug/proposals/:number/merge',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags,
+        summary: 'Publish: merge the proposal into the published line as the next version',
+        description:
+          'Refused with 409 (code not_open, closed, already_merged, changes_requested, not_enough_approvals or conflicts) when it cannot be published.',
+        params: ProposalParams,
+        response: {
+          200: Type.Object({ version: VersionSchema, proposal: ProposalResponse.properties.proposal }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { slug, number } = request.params;
+      const { version, proposal } = await app.proposals.merge(slug, number, actorOf(request));
+      const ladder = await app.proposals.ladder(slug);
+      return { version: (await app.versions.get(ladder.id, slug, version)).version, proposal };
+    },
+  );
+
+  app.post(
+    '/ladders/:slug/proposals/:number/update-from-published',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags,
+        summary: 'Bring the latest published version into the proposal (approvals become stale)',
+        params: ProposalParams,
+        response: { 200: ProposalDetailResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      proposal: await app.proposals.updateFromPublished(
+        request.params.slug,
+        request.params.number,
+        actorOf(request),
+      ),
+    }),
+  );
+
+  app.get(
+    '/ladders/:slug/proposals/:number/verdicts',
+    {
+      config: { access: 'readDrafts' },
+      schema: {
+        tags,
+        summary: 'Every verdict, oldest first',
+        params: ProposalParams,
+        response: { 200: VerdictListResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      verdicts: await app.proposals.verdicts(request.params.slug, request.params.number),
+    }),
+  );
+
+  app.post(
+    '/ladders/:slug/proposals/:number/verdicts',
+    {
+      config: { access: 'review' },
+      schema: {
+        tags,
+        summary: 'Approve or request changes (not on your own proposal)',
+        params: ProposalParams,
+        body: VerdictBody,
+        response: { 201: VerdictResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await app.proposals.addVerdict(
+        request.params.slug,
+        request.params.number,
+        actorOf(request),
+        request.body,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.patch(
+    '/ladders/:slug/settings',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['ladders'],
+        summary: 'Ladder review settings: approvals needed to publish',
+        params: SlugParams,
+        body: SettingsBody,
+        response: { 200: SettingsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const ladder = await app.proposals.ladder(request.params.slug);
+      const { requiredApprovals } = request.body;
+      await app.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('ladders')
+          .set({ required_approvals: requiredApprovals, updated_at: new Date().toISOString() })
+          .where('id', '=', ladder.id)
+          .execute();
+        await recordAudit(trx, {
+          actor: { id: request.user!.id, label: request.user!.email },
+          action: 'ladder.settings_changed',
+          target: `ladder:${ladder.slug}`,
+          details: { requiredApprovals: { from: ladder.requiredApprovals, to: requiredApprovals } },
+          ip: request.ip,
+        });
+      });
+      return { settings: { requiredApprovals } };
+    },
+  );
+};
+
+export default proposalsRoutes;

@@ -1,0 +1,137 @@
+import { Type } from '@sinclair/typebox';
+import { ConflictSchema, DiffViewSchema, UserRefSchema } from '../versions/diff-schema.ts';
+
+const Str = Type.String();
+const NullableStr = Type.Union([Type.String(), Type.Null()]);
+const NullableUser = Type.Union([UserRefSchema, Type.Null()]);
+
+export const ProposalStateSchema = Type.Union(
+  ['draft', 'open', 'changes_requested', 'approved', 'merged', 'closed'].map((s) => Type.Literal(s)),
+);
+export const VerdictKindSchema = Type.Union([Type.Literal('approve'), Type.Literal('request_changes')]);
+
+export const ProposalParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 100 }),
+  number: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+});
+
+export const ReviewerSchema = Type.Object(
+  {
+    reviewer: UserRefSchema,
+    verdict: VerdictKindSchema,
+    fresh: Type.Boolean({
+      description: 'False once the proposal changed after the verdict: shown, not counted.',
+    }),
+    body: Str,
+    at: Str,
+  },
+  { title: 'Verdict' },
+);
+
+export const ProposalSchema = Type.Object(
+  {
+    id: Str,
+    number: Type.Integer(),
+    title: Str,
+    description: Str,
+    state: ProposalStateSchema,
+    documentName: Type.String({ description: 'The live document: connect to /collab/:documentName.' }),
+    readOnly: Type.Boolean(),
+    author: NullableUser,
+    baseVersion: Type.Integer(),
+    publishedVersion: Type.Integer({ description: "The ladder's latest published version (0: none yet)." }),
+    behindPublished: Type.Boolean(),
+    restoredFromVersion: Type.Union([Type.Integer(), Type.Null()]),
+    createdAt: Str,
+    updatedAt: Str,
+    openedAt: NullableStr,
+    mergedAt: NullableStr,
+    mergedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    mergedBy: NullableUser,
+    closedAt: NullableStr,
+    closedBy: NullableUser,
+    approvals: Type.Object({ required: Type.Integer(), fresh: Type.Integer(), stale: Type.Integer() }),
+    reviewers: Type.Array(ReviewerSchema, { description: "Each reviewer's latest verdict." }),
+    comments: Type.Object({ total: Type.Integer(), unresolvedThreads: Type.Integer() }),
+  },
+  { title: 'Proposal' },
+);
+
+const MergeBlockerSchema = Type.Object({
+  code: Type.Union(
+    ['not_open', 'already_merged', 'closed', 'changes_requested', 'not_enough_approvals', 'conflicts'].map(
+      (c) => Type.Literal(c),
+    ),
+  ),
+  message: Str,
+});
+
+export const ProposalDetailSchema = Type.Object(
+  {
+    ...ProposalSchema.properties,
+    fingerprint: Type.String({
+      description: 'The document state this answer describes; send it with a verdict.',
+    }),
+    ladder: Type.Object({ id: Str, slug: Str, title: Str, track: Str, requiredApprovals: Type.Integer() }),
+    changes: DiffViewSchema,
+    preview: Type.Union([DiffViewSchema, Type.Null()]),
+    conflicts: Type.Array(ConflictSchema),
+    checks: Type.Object({ canMerge: Type.Boolean(), blockers: Type.Array(MergeBlockerSchema) }),
+  },
+  { title: 'ProposalDetail' },
+);
+
+export const ProposalListQuery = Type.Object({
+  state: Type.Optional(
+    Type.Union(
+      ['active', 'draft', 'review', 'merged', 'closed', 'all'].map((s) => Type.Literal(s)),
+      {
+        description:
+          '`active` (default): draft and under review; `review`: open, changes requested or approved.',
+      },
+    ),
+  ),
+});
+
+export const CreateProposalBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+    open: Type.Optional(Type.Boolean({ description: 'Open it for review at once (default: a draft).' })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateProposalBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const VerdictBody = Type.Object(
+  {
+    verdict: VerdictKindSchema,
+    body: Type.Optional(Type.String({ maxLength: 20_000 })),
+    fingerprint: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'The `fingerprint` of the proposal you reviewed; refused (409) if it changed since.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SettingsBody = Type.Object(
+  { requiredApprovals: Type.Integer({ minimum: 0, maximum: 20 }) },
+  { additionalProperties: false },
+);
+
+export const ProposalResponse = Type.Object({ proposal: ProposalSchema });
+export const ProposalDetailResponse = Type.Object({ proposal: ProposalDetailSchema });
+export const ProposalListResponse = Type.Object({ proposals: Type.Array(ProposalSchema) });
+export const VerdictResponse = Type.Object({ verdict: ReviewerSchema, proposal: ProposalSchema });
+export const VerdictListResponse = Type.Object({ verdicts: Type.Array(ReviewerSchema) });
+export const SettingsResponse = Type.Object({ settings: Type.Object({ requiredApprovals: Type.Integer() }) });
