@@ -462,6 +462,20 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
     expect(await versionContent(team.vera, slug, 4)).toEqual(v1);
     const back = await call(team.vera, 'GET', `/api/ladders/${slug}/versions/1/diff/4`);
     expect(back.summary).toEqual([]);
+
+    // Restoring what is already published changes nothing, so there is nothing to publish.
+    const noop = (
+      await call(team.alice, 'POST', `/api/ladders/${slug}/versions/latest/restore`, { open: true }, 201)
+    ).proposal as ProposalView;
+    expect(noop).toMatchObject({ restoredFromVersion: 4, state: 'open' });
+    await approve(team.rita, slug, noop.number);
+    expect((await getProposal(team.alice, slug, noop.number)).checks.blockers.map((b) => b.code)).toEqual([
+      'no_changes',
+    ]);
+    expect(await refused(team.alice, 'POST', proposalPath(slug, noop.number, '/merge'))).toMatchObject({
+      status: 409,
+      code: 'no_changes',
+    });
   });
 
   it('threads comments on cells, resolves them, and notifies authors and reviewers', async () => {

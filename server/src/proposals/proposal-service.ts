@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   detectConflicts,
   diffLadders,
+  isEmpty,
   readLadderContent,
   summarizeDiff,
   type Conflict,
@@ -206,6 +207,7 @@ export class ProposalService {
       status,
       requiredApprovals: ladder.requiredApprovals,
       conflicts,
+      unchanged: preview !== null && view.publishedVersion > 0 && isEmpty(preview.diff),
     });
     return {
       ...view,
@@ -413,15 +415,11 @@ export class ProposalService {
             .select('required_approvals')
             .where('id', '=', ladder.id)
             .executeTakeFirstOrThrow();
-          const { status, latest, base } = await this.assertMergeable(
+          const { status, latest, previous, merged } = await this.assertMergeable(
             { ...ladder, requiredApprovals: settings.required_approvals },
             row,
             live,
             trx,
-          );
-          const merged = applyOnto(
-            latest?.yjs_state ?? null,
-            proposalDelta(live.state, base?.yjs_state ?? null),
           );
           const version = (latest?.number ?? 0) + 1;
           await trx
@@ -452,12 +450,17 @@ export class ProposalService {
             .where('id', '=', row.id)
             .execute();
           await trx.updateTable('documents').set({ read_only: 1 }).where('name', '=', docName).execute();
-          // The ladder's listed title and track follow what is published.
-          await trx
-            .updateTable('ladders')
-            .set({ title: merged.content.title || ladder.title, track: merged.content.track })
-            .where('id', '=', ladder.id)
-            .execute();
+          // The ladder's listed title and track follow what this version changes of them.
+          const { title, track } = merged.content;
+          const retitled = title.trim() !== '' && (!previous || previous.title !== title);
+          const retracked = !previous || previous.track !== track;
+          if (retitled || retracked) {
+            await trx
+              .updateTable('ladders')
+              .set({ ...(retitled ? { title: title.trim() } : {}), ...(retracked ? { track } : {}) })
+              .where('id', '=', ladder.id)
+              .execute();
+          }
           await this.audit(trx, actor, 'proposal.merged', ladder, row, {
             version,
             baseVersion: row.base_version,
@@ -632,27 +635,38 @@ export class ProposalService {
   }
 
   /** Throws 409 with every reason the proposal can't be published from `live` right now. */
+  /**
+   * Throws 409 with every reason the proposal can't be published from `live` right now;
+   * otherwise returns what publishing it gives.
+   */
   private async assertMergeable(ladder: LadderRef, row: ProposalRow, live: LiveState, db: Db) {
     const verdicts = (await verdictsOf(db, [row.id])).get(row.id) ?? [];
     const status = reviewStatus(verdicts, live.fingerprint);
     const latest = await latestVersion(db, ladder.id);
     const base = row.base_version > 0 ? await getVersion(db, ladder.id, row.base_version) : undefined;
-    if (row.base_version > 0 && !base)
+    if (row.base_version > 0 && !base) {
       throw new Error(`base version ${row.base_version} of ${ladder.slug} is missing`);
+    }
+    const active = ACTIVE_STATES.includes(row.state);
+    const previous = latest ? versionContent(latest) : null;
     const conflicts =
-      ACTIVE_STATES.includes(row.state) && latest && latest.number > row.base_version
-        ? detectConflicts(versionContent(base), live.content, versionContent(latest))
+      active && latest && latest.number > row.base_version
+        ? detectConflicts(versionContent(base), live.content, previous!)
         : [];
+    const merged = active
+      ? applyOnto(latest?.yjs_state ?? null, proposalDelta(live.state, base?.yjs_state ?? null))
+      : null;
     const blockers = mergeBlockers({
       state: row.state,
       status,
       requiredApprovals: ladder.requiredApprovals,
       conflicts,
+      unchanged: merged !== null && previous !== null && isEmpty(diffLadders(previous, merged.content)),
     });
-    if (blockers.length > 0) {
+    if (blockers.length > 0 || !merged) {
       throw new HttpError(409, blockers[0]!.code, blockers.map((b) => b.message).join(' '));
     }
-    return { status, latest, base };
+    return { status, latest, previous, merged };
   }
 
   private async transition(

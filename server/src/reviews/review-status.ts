@@ -73,7 +73,14 @@ export function effectiveState(
 }
 
 export interface MergeBlocker {
-  code: 'not_open' | 'already_merged' | 'closed' | 'changes_requested' | 'not_enough_approvals' | 'conflicts';
+  code:
+    | 'not_open'
+    | 'already_merged'
+    | 'closed'
+    | 'changes_requested'
+    | 'not_enough_approvals'
+    | 'conflicts'
+    | 'no_changes';
   message: string;
 }
 
@@ -83,8 +90,10 @@ export function mergeBlockers(input: {
   status: ReviewStatus;
   requiredApprovals: number;
   conflicts: readonly Conflict[];
+  /** Publishing it would leave the published ladder as it is. */
+  unchanged?: boolean;
 }): MergeBlocker[] {
-  const { state, status, requiredApprovals, conflicts } = input;
+  const { state, status, requiredApprovals, conflicts, unchanged } = input;
   if (state === 'merged') return [{ code: 'already_merged', message: 'This proposal is already published.' }];
   if (state === 'closed')
     return [{ code: 'closed', message: 'This proposal is closed; reopen it to publish it.' }];
@@ -92,6 +101,12 @@ export function mergeBlockers(input: {
     return [{ code: 'not_open', message: 'This proposal is a draft: open it for review before publishing.' }];
   }
   const blockers: MergeBlocker[] = [];
+  if (unchanged) {
+    blockers.push({
+      code: 'no_changes',
+      message: 'Publishing this proposal would not change the published ladder: there is nothing to publish.',
+    });
+  }
   if (status.changesRequestedBy.length > 0) {
     const n = status.changesRequestedBy.length;
     blockers.push({

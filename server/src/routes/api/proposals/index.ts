@@ -140,7 +140,7 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Publish: merge the proposal into the published line as the next version',
         description:
-          'Refused with 409 (code not_open, closed, already_merged, changes_requested, not_enough_approvals or conflicts) when it cannot be published.',
+          'Refused with 409 (code not_open, closed, already_merged, no_changes, changes_requested, not_enough_approvals or conflicts) when it cannot be published.',
         params: ProposalParams,
         response: {
           200: Type.Object({ version: VersionSchema, proposal: ProposalResponse.properties.proposal }),

@@ -59,9 +59,15 @@ export const ProposalSchema = Type.Object(
 
 const MergeBlockerSchema = Type.Object({
   code: Type.Union(
-    ['not_open', 'already_merged', 'closed', 'changes_requested', 'not_enough_approvals', 'conflicts'].map(
-      (c) => Type.Literal(c),
-    ),
+    [
+      'not_open',
+      'already_merged',
+      'closed',
+      'changes_requested',
+      'not_enough_approvals',
+      'conflicts',
+      'no_changes',
+    ].map((c) => Type.Literal(c)),
   ),
   message: Str,
 });
