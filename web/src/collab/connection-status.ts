@@ -84,11 +84,19 @@ export function trackConnectionStatus(
   const onClosed = (event: { code: number; reason: string }) => {
     update({ fatal: true, connection: 'closed', closeReason: describeClose(event.code, event.reason) });
   };
+  // The browser knows it lost the network before the socket does (a dead socket can look open
+  // for a long time): say "offline" at once, and reconnect as soon as the network is back.
   const onOnline = () => {
-    if (store.get().connection === 'offline') update({ connection: disconnectedState() });
+    if (store.get().fatal) return;
+    if (provider.wsconnected) {
+      update({ connection: 'connected' });
+      // The old socket may not have survived the outage: start a fresh one.
+      provider.disconnect();
+      provider.connect();
+    } else update({ connection: disconnectedState() });
   };
   const onOffline = () => {
-    if (store.get().connection !== 'connected') update({ connection: disconnectedState() });
+    if (!store.get().fatal) update({ connection: 'offline' });
   };
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider) refreshSaved();

@@ -59,8 +59,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <LinkForm
           initial={state.href}
           onApply={(href) => {
-            if (href) chain().extendMarkRange('link').setLink({ href }).run();
-            else chain().extendMarkRange('link').unsetLink().run();
+            if (!href) chain().extendMarkRange('link').unsetLink().run();
+            else if (editor.state.selection.empty && !state.link) {
+              // Nothing selected: insert the address itself as a link, and keep typing plain text.
+              chain()
+                .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+                .unsetMark('link')
+                .run();
+            } else chain().extendMarkRange('link').setLink({ href }).run();
             setLinking(false);
           }}
           onCancel={() => {

@@ -4,6 +4,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type CSSProperties,
   type FocusEvent,
   type KeyboardEvent,
@@ -14,6 +15,7 @@ import { useCollab } from '../../collab/CollabContext.tsx';
 import { useEditorsOf, useIsEditing } from '../../collab/hooks.ts';
 import { PeerBadges } from '../../collab/PeerBadges.tsx';
 import { CellEditor } from '../../editor/CellEditor.tsx';
+import { isEditableRichText } from '../../richtext/editable.ts';
 import { RichTextView } from '../../richtext/RichTextView.tsx';
 import { useRichText } from '../../richtext/use-rich-text.ts';
 import { moveFocusFrom } from './navigation.ts';
@@ -48,6 +50,7 @@ export const RichTextCell = memo(function RichTextCell({
   const returnFocus = useRef(false);
   const contentId = useId();
   const canEdit = useCanEdit();
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -60,7 +63,13 @@ export const RichTextCell = memo(function RichTextCell({
   useEffect(() => () => editingStore.stop(fragmentName), [editingStore, fragmentName]);
 
   function startEditing(point: { x: number; y: number } | null) {
-    if (canEdit) editingStore.start(fragmentName, point);
+    if (!canEdit) return;
+    if (!isEditableRichText(content)) {
+      setProblem('This text has a structure the editor cannot open without losing parts of it.');
+      return;
+    }
+    setProblem(null);
+    editingStore.start(fragmentName, point);
   }
 
   function onStaticKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -129,6 +138,11 @@ export const RichTextCell = memo(function RichTextCell({
           <div id={contentId} className={`rich-text ${empty ? 'is-empty' : ''}`}>
             {empty ? <span className="placeholder">{placeholder}</span> : <RichTextView doc={content} />}
           </div>
+          {problem && (
+            <p className="cell-problem" role="alert">
+              {problem}
+            </p>
+          )}
         </div>
       )}
     </div>
