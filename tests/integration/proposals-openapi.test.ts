@@ -5,6 +5,7 @@ import { buildTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
 const ENDPOINTS = [
+  'GET /api/proposals/overview',
   'GET /api/ladders/{slug}/proposals',
   'POST /api/ladders/{slug}/proposals',
   'GET /api/ladders/{slug}/proposals/{number}',

@@ -497,6 +497,20 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
       ]),
     );
 
+    const overview = (await call(team.rita, 'GET', '/api/proposals/overview')).ladders;
+    expect(overview.find((l: { slug: string }) => l.slug === slug)).toMatchObject({
+      publishedVersion: 1,
+      drafts: 0,
+      inReview: 1,
+      awaitingMyReview: [p.number],
+    });
+    const forViewer = (await call(team.vera, 'GET', '/api/proposals/overview')).ladders;
+    expect(forViewer.find((l: { slug: string }) => l.slug === slug)).toMatchObject({
+      publishedVersion: 1,
+      inReview: 0,
+      awaitingMyReview: [],
+    });
+
     const path = proposalPath(slug, p.number, '/comments');
     const root = (await call(team.rita, 'POST', path, { body: 'Is this right?', cellKey: 'L1:C2' }, 201))
       .comment;

@@ -71,6 +71,15 @@ export class NotificationService {
       .execute();
   }
 
+  /** Proposals awaiting the user's review (none for roles that cannot review). */
+  async awaitingReviewOf(user: SessionUser): Promise<{ ladderSlug: string; proposalNumber: number }[]> {
+    if (!roleAllows(user.role, 'review')) return [];
+    return (await this.awaitingReview(user)).map((i) => ({
+      ladderSlug: i.ladder.slug,
+      proposalNumber: i.proposal.number,
+    }));
+  }
+
   private async awaitingReview(user: SessionUser): Promise<Item[]> {
     const proposals = await this.db
       .selectFrom('proposals')

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../../../audit/audit-log.ts';
+import { roleAllows } from '../../../auth/roles.ts';
+import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts';
 import { actorOf } from '../../../proposals/actor.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
 import { ErrorResponse, SlugParams } from '../ladders/schema.ts';
@@ -8,6 +10,7 @@ import { VersionSchema } from '../versions/schema.ts';
 import { LadderContentBody } from '../versions/diff-schema.ts';
 import {
   CreateProposalBody,
+  OverviewResponse,
   ProposalDetailResponse,
   ProposalListQuery,
   ProposalListResponse,
@@ -32,6 +35,61 @@ const errors = {
 
 /** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
 const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/proposals/overview',
+    {
+      config: { access: 'readPublished' },
+      schema: {
+        tags,
+        summary: 'Per ladder: the published version, proposals in progress and what awaits my review',
+        response: { 200: OverviewResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const user = actorOf(request).user;
+      const seesDrafts = roleAllows(user.role, 'readDrafts');
+      const ladders = await app.db
+        .selectFrom('ladders')
+        .select(['id', 'slug'])
+        .where('archived_at', 'is', null)
+        .orderBy('title')
+        .execute();
+      const ids = ladders.map((l) => l.id);
+      const versions = ids.length
+        ? await app.db
+            .selectFrom('versions')
+            .select(['ladder_id', 'number', 'created_at'])
+            .where('ladder_id', 'in', ids)
+            .orderBy('number', 'desc')
+            .execute()
+        : [];
+      const proposals =
+        ids.length && seesDrafts
+          ? await app.db
+              .selectFrom('proposals')
+              .select(['ladder_id', 'state'])
+              .where('ladder_id', 'in', ids)
+              .where('state', 'in', [...ACTIVE_STATES])
+              .execute()
+          : [];
+      const awaiting = await app.notifications.awaitingReviewOf(user);
+      return {
+        ladders: ladders.map((l) => {
+          const latest = versions.find((v) => v.ladder_id === l.id);
+          const mine = proposals.filter((p) => p.ladder_id === l.id);
+          return {
+            slug: l.slug,
+            publishedVersion: latest?.number ?? 0,
+            publishedAt: latest?.created_at ?? null,
+            drafts: mine.filter((p) => p.state === 'draft').length,
+            inReview: mine.filter((p) => REVIEW_STATES.includes(p.state)).length,
+            awaitingMyReview: awaiting.filter((a) => a.ladderSlug === l.slug).map((a) => a.proposalNumber),
+          };
+        }),
+      };
+    },
+  );
+
   app.get(
     '/ladders/:slug/proposals',
     {

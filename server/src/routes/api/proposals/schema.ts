@@ -141,3 +141,22 @@ export const ProposalListResponse = Type.Object({ proposals: Type.Array(Proposal
 export const VerdictResponse = Type.Object({ verdict: ReviewerSchema, proposal: ProposalSchema });
 export const VerdictListResponse = Type.Object({ verdicts: Type.Array(ReviewerSchema) });
 export const SettingsResponse = Type.Object({ settings: Type.Object({ requiredApprovals: Type.Integer() }) });
+
+export const OverviewResponse = Type.Object({
+  ladders: Type.Array(
+    Type.Object(
+      {
+        slug: Str,
+        /** 0 while nothing is published. */
+        publishedVersion: Type.Integer(),
+        publishedAt: NullableStr,
+        /** Proposal counts are 0 for viewers (they do not see proposals). */
+        drafts: Type.Integer(),
+        inReview: Type.Integer(),
+        /** Numbers of the proposals waiting for the signed-in user's verdict. */
+        awaitingMyReview: Type.Array(Type.Integer()),
+      },
+      { title: 'LadderActivity' },
+    ),
+  ),
+});
