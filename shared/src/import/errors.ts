@@ -22,8 +22,9 @@ export class ImportError extends Error {
     readonly code: ImportErrorCode,
     message: string,
     readonly line?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ImportError';
   }
 }

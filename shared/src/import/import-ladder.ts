@@ -33,7 +33,12 @@ export function importLadder(text: string | Uint8Array, options: ImportOptions =
     if (e instanceof RangeError) {
       throw new ImportError('too_large', `The document is too deeply nested or too large to read (${e.message}).`);
     }
-    throw new ImportError('internal', `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`);
+    throw new ImportError(
+      'internal',
+      `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`,
+      undefined,
+      { cause: e },
+    );
   }
 }
 

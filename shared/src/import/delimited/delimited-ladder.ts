@@ -7,7 +7,7 @@ import { readMatrix } from '../layout/matrix.ts';
 import type { LayoutId } from '../types.ts';
 import { Warnings } from '../warnings.ts';
 import { readDelimited } from './delimited.ts';
-import { textToCell } from './text-cell.ts';
+import { textCells } from './text-cell.ts';
 
 /** A CSV or TSV ladder: long form (one row per level × competency) or a levels × competencies matrix. */
 export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId } {
@@ -25,7 +25,9 @@ export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): 
       table.rowLines[0],
     );
   }
-  const rows: GridCell[][] = table.rows.map((r) => r.map(textToCell));
+  const flat = textCells(table.rows.flat());
+  let k = 0;
+  const rows: GridCell[][] = table.rows.map((r) => r.map(() => flat[k++]!));
   const layout =
     readLongForm(rows, table.rowLines, builder, warnings) ?? readMatrix({ rows, rowLines: table.rowLines }, builder, warnings);
   if (!layout) {

@@ -1,20 +1,28 @@
 import type { PMNode } from '../../model/index.ts';
 import { cellText } from '../document.ts';
 import type { GridCell } from '../layout/cells.ts';
-import { cellSourceToBlocks, markdownToBlocks } from '../markdown/markdown-document.ts';
+import { cellsToBlocks } from '../markdown/markdown-document.ts';
 
-/** A spreadsheet cell's text (Markdown, or HTML such as `<p>…</p>`) as rich text. */
-export function textToCell(raw: string): GridCell {
-  const text = raw.replace(/\r/g, '').trim();
-  if (!text) return { text: '', blocks: [] };
-  const html = /<\/?(p|br|ul|ol|li|div)\b[^>]*>/i.test(text);
-  let blocks: PMNode[] = html ? cellSourceToBlocks(text, {}) : markdownToBlocks(text, {});
-  if (!blocks.length && /[\p{L}\p{N}]/u.test(text)) {
-    blocks = text
+function toCell(raw: string, blocks: PMNode[]): GridCell {
+  let b = blocks;
+  if (!b.length && /[\p{L}\p{N}]/u.test(raw)) {
+    // Markdown read it as nothing (a lone "1." or "-"): keep the text as it is.
+    b = raw
       .split(/\n+/)
       .map((l) => l.trim())
       .filter(Boolean)
       .map((l) => ({ type: 'paragraph', content: [{ type: 'text', text: l }] }));
   }
-  return { text: cellText(blocks), blocks };
+  return { text: cellText(b), blocks: b };
+}
+
+/** Spreadsheet cells' text (Markdown, or HTML such as `<p>…</p>`) as rich text. */
+export function textCells(raws: string[]): GridCell[] {
+  const texts = raws.map((r) => r.replace(/\r/g, '').trim());
+  const blocks = cellsToBlocks(texts, {});
+  return texts.map((t, i) => toCell(t, blocks[i]!));
+}
+
+export function textToCell(raw: string): GridCell {
+  return textCells([raw])[0]!;
 }

@@ -81,7 +81,7 @@ function tableBlock(table: Element, ctx: RichTextContext): TableBlock {
   const rows: TableCell[][] = [];
   const rowLines: number[] = [];
   let header = false;
-  const elRows = tableRows(table);
+  const elRows = tableRows(table).filter((row) => row.length > 0);
   elRows.forEach((row, i) => {
     const cells: TableCell[] = [];
     for (const cell of row) {

@@ -63,9 +63,10 @@ export function responsibilityRows(table: TableBlock): Array<{ name: string; lab
   if (table.columns !== 2 || table.rows.length === 0) return null;
   let start = table.header ? 1 : 0;
   if (!table.header && table.rows[0] && isHeaderLikeRow(table.rows[0]) && table.rows.length > 1) start = 1;
+  if (table.rows.some((row) => row.length === 0)) return null;
   const body = table.rows.slice(start);
   if (!body.length) return null;
-  if (!body.every((row) => isLabelCell(row[0]!) || (row[0]!.text === '' && (row[1]?.text ?? '') === ''))) return null;
+  if (!body.every((row) => row[0] && (isLabelCell(row[0]) || (row[0].text === '' && (row[1]?.text ?? '') === '')))) return null;
   assertRectangular(table.rows, table.rowLines, 2);
   return body
     .map((row, i) => ({ name: row[0]!.text, label: row[0]!, cell: row[1]!, line: table.rowLines[start + i] ?? table.line }))

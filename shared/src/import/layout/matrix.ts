@@ -26,10 +26,10 @@ const TITLE_COLUMN = /^(title|level title|name|level name|role)$/i;
 export function matrixOrientation(rows: GridCell[][]): 'rows' | 'columns' | null {
   if (rows.length < 2 || (rows[0]?.length ?? 0) < 2) return null;
   const header = rows[0]!;
-  const corner = header[0]!.text;
+  const corner = header[0]?.text ?? '';
   const body = rows.slice(1);
   const columnLabels = header.slice(1).filter((c) => c.text);
-  const rowLabels = body.map((r) => r[0]!).filter((c) => c.text);
+  const rowLabels = body.map((r) => r[0]).filter((c): c is GridCell => Boolean(c?.text));
   const columnsOk = columnLabels.length > 0 && columnLabels.every((c) => isShortCell(c, 150));
   const rowsOk = rowLabels.length > 0 && rowLabels.every((c) => isShortCell(c, 150));
   if (!columnsOk) return null;

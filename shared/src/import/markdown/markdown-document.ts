@@ -18,22 +18,78 @@ export function parseMarkdown(source: string): Root {
   return processor.parse(source);
 }
 
+/**
+ * Text with nothing Markdown would interpret (no emphasis, links, lists, HTML, entities, autolinks,
+ * hard breaks): its paragraphs, without running the parser. Null when the parser is needed.
+ */
+function plainParagraphs(source: string): PMNode[] | null {
+  if (/[*_`[\]<>#|~\\!&]|https?:|www\.|@| {2,}\n|^ {4}|^\t/m.test(source)) return null;
+  if (/^\s*([-+*]|\d{1,9}[.)])(\s|$)|^\s*(=+|-+)\s*$/m.test(source)) return null;
+  return normalizeBlocks(
+    source
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim())
+      .map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
+  );
+}
+
 /** Markdown (with GFM tables) to rich text blocks, for table cells and CSV cells. */
 export function markdownToBlocks(source: string, ctx: RichTextContext): PMNode[] {
-  return normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx));
+  return plainParagraphs(source) ?? normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx));
 }
 
 const BLOCK_HTML = /<\/?(p|ul|ol|li|div|h[1-6]|blockquote|pre|table)\b/i;
+const SEPARATOR = '<!--rungs-cell-separator-->';
+
+export interface CellOptions {
+  /** Read `<br>` as a line break and trim every line (Markdown table cells). */
+  breaks?: boolean;
+}
+
+/**
+ * Many cells' raw text (Markdown, or HTML such as `<p>…</p>`) to rich text. Markdown cells are
+ * parsed together, in one pass, separated by a marker comment; plain cells skip the parser.
+ */
+export function cellsToBlocks(raws: string[], ctx: RichTextContext, options: CellOptions = {}): PMNode[][] {
+  const out: PMNode[][] = raws.map(() => []);
+  const batch: Array<{ i: number; md: string }> = [];
+  raws.forEach((raw, i) => {
+    const text = options.breaks ? raw.replace(/\\\|/g, '|') : raw;
+    if (!text.trim()) return;
+    if (BLOCK_HTML.test(text)) {
+      out[i] = normalizeBlocks(htmlToBlocks(text, ctx));
+      return;
+    }
+    const md = options.breaks
+      ? text
+          .replace(/<br\s*\/?>/gi, '\n')
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\n')
+      : text;
+    const plain = plainParagraphs(md);
+    if (plain) out[i] = plain;
+    else if (/```|~~~|<!--|^\s*\[[^\]]+\]:/m.test(md)) out[i] = markdownToBlocks(md, ctx);
+    else batch.push({ i, md });
+  });
+  if (!batch.length) return out;
+  const tree = parseMarkdown(repairEmphasis(batch.map((b) => b.md).join(`\n\n${SEPARATOR}\n\n`)));
+  const parts: RootContent[][] = [[]];
+  for (const node of tree.children) {
+    if (node.type === 'html' && node.value.trim() === SEPARATOR) parts.push([]);
+    else parts[parts.length - 1]!.push(node);
+  }
+  if (parts.length !== batch.length) {
+    for (const b of batch) out[b.i] = markdownToBlocks(b.md, ctx);
+    return out;
+  }
+  batch.forEach((b, k) => (out[b.i] = normalizeBlocks(mdastToBlocks(parts[k]!, ctx))));
+  return out;
+}
 
 /** A table cell's raw Markdown, with `<br>` as line breaks and `<p>` paragraphs, to rich text. */
 export function cellSourceToBlocks(raw: string, ctx: RichTextContext): PMNode[] {
-  const text = raw.replace(/\\\|/g, '|');
-  if (BLOCK_HTML.test(text)) return normalizeBlocks(htmlToBlocks(text, ctx));
-  const lines = text
-    .replace(/<br\s*\/?>/gi, '\n')
-    .split('\n')
-    .map((l) => l.trim());
-  return markdownToBlocks(lines.join('\n'), ctx);
+  return cellsToBlocks([raw], ctx, { breaks: true })[0]!;
 }
 
 export function markdownDocument(text: string, warnings: Warnings): SourceDocument {
@@ -86,12 +142,15 @@ function cellRaw(cell: MdTableCell, source: string): string {
 }
 
 function tableBlock(node: Table, source: string, ctx: RichTextContext): TableBlock {
+  const raws = node.children.flatMap((row) => row.children.map((cell) => cellRaw(cell, source)));
+  const all = cellsToBlocks(raws, ctx, { breaks: true });
   const rows: TableCell[][] = [];
   const rowLines: number[] = [];
+  let k = 0;
   for (const row of node.children) {
     rows.push(
-      row.children.map((cell) => {
-        const blocks = cellSourceToBlocks(cellRaw(cell, source), ctx);
+      row.children.map(() => {
+        const blocks = all[k++]!;
         return { blocks, text: cellText(blocks) };
       }),
     );

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importLadder } from '../import/import-ladder.ts';
+import { withoutIds } from '../import/canonical.ts';
+import { FIXTURES_DIR, SEEDS_DIR, listFiles } from '../import/testing/paths.ts';
+import type { LadderContent } from '../model/index.ts';
+import { exportCsv } from './csv.ts';
+import { exportJson } from './json.ts';
+import { exportMarkdown } from './markdown.ts';
+
+const documents = [
+  ...listFiles(FIXTURES_DIR).map((f) => ({ name: `fixture ${f}`, file: path.join(FIXTURES_DIR, f) })),
+  ...listFiles(SEEDS_DIR).map((f) => ({ name: `seed ${f}`, file: path.join(SEEDS_DIR, f) })),
+];
+
+/** What long-form CSV carries: level codes and titles, competency groups and names, cells, in order. */
+function csvView(content: LadderContent) {
+  const c = withoutIds(content) as ReturnType<typeof withoutIds> & {
+    levels: Array<{ code: string; title: string }>;
+    competencies: Array<{ name: string; group: string }>;
+    cells: unknown;
+  };
+  return {
+    levels: c.levels.map((l) => ({ code: l.code, title: l.title })),
+    competencies: c.competencies.map((x) => ({ group: x.group, name: x.name })),
+    cells: c.cells,
+  };
+}
+
+describe('round trip: import(export(L)) equals L', () => {
+  it('covers every fixture and seed', () => {
+    expect(documents.length).toBeGreaterThanOrEqual(13);
+  });
+
+  for (const doc of documents) {
+    describe(doc.name, () => {
+      const original = () => importLadder(readFileSync(doc.file), { filename: path.basename(doc.file) }).content;
+
+      it('through Markdown', () => {
+        const L = original();
+        const md = exportMarkdown(L);
+        const back = importLadder(md, { format: 'markdown' });
+        expect(withoutIds(back.content)).toEqual(withoutIds(L));
+        // and it is stable: exporting again gives the same document
+        expect(exportMarkdown(back.content)).toBe(md);
+      });
+
+      it('through Markdown without a file name (format detected)', () => {
+        const L = original();
+        expect(withoutIds(importLadder(exportMarkdown(L)).content)).toEqual(withoutIds(L));
+      });
+
+      it('through JSON, ids included', () => {
+        const L = original();
+        expect(importLadder(exportJson(L)).content).toEqual(L);
+      });
+
+      it('through CSV (long form): same text, structure and order', () => {
+        const L = original();
+        const csv = exportCsv(L);
+        const back = importLadder(csv, { filename: 'ladder.csv' });
+        expect(back.layout).toBe('long-form');
+        expect(csvView(back.content)).toEqual(csvView(L));
+      });
+    });
+  }
+});
+
+describe('Markdown export of unusual ladders', () => {
+  const base = (): LadderContent => importLadder(readFileSync(path.join(FIXTURES_DIR, 'ladder.json'))).content;
+
+  it('keeps titles that look like codes, empty titles and headings inside rich text', () => {
+    const L = base();
+    L.title = '';
+    L.levels[0]!.code = '';
+    L.levels[0]!.title = 'L3 Writer — Editor';
+    L.levels[1]!.code = 'Senior';
+    L.levels[1]!.title = 'Writer';
+    L.description = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'About' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: '**Not bold** and # not a heading' }] },
+      ],
+    };
+    const back = importLadder(exportMarkdown(L)).content;
+    expect(withoutIds(back)).toEqual(withoutIds(L));
+  });
+
+  it('keeps the order of competencies that no level fills in the same order', () => {
+    const L = base();
+    const [a, b] = L.competencies;
+    L.competencies = [b!, a!];
+    expect(withoutIds(importLadder(exportMarkdown(L)).content)).toEqual(withoutIds(L));
+  });
+
+  it('keeps levels that look like competencies and competencies that look like levels', () => {
+    const L = base();
+    L.levels[0]!.code = '';
+    L.levels[0]!.title = 'Craft';
+    L.levels[1]!.code = '';
+    L.levels[1]!.title = 'Impact';
+    L.competencies[0]!.name = 'Senior Staff Engineer';
+    L.competencies[0]!.group = '';
+    expect(withoutIds(importLadder(exportMarkdown(L)).content)).toEqual(withoutIds(L));
+  });
+});
