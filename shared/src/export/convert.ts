@@ -21,7 +21,11 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Write a ladder in one of the export formats. */
-export function exportLadder(content: LadderContent, to: ExportFormat, options: HtmlExportOptions = {}): string {
+export function exportLadder(
+  content: LadderContent,
+  to: ExportFormat,
+  options: HtmlExportOptions = {},
+): string {
   switch (to) {
     case 'json':
       return exportJson(content);
@@ -49,5 +53,9 @@ export function convertDocument(
   options: ImportOptions & HtmlExportOptions = {},
 ): ConvertResult {
   const result = importLadder(text, options);
-  return { document: exportLadder(result.content, to, options), from: result.format, warnings: result.warnings };
+  return {
+    document: exportLadder(result.content, to, options),
+    from: result.format,
+    warnings: result.warnings,
+  };
 }

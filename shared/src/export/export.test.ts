@@ -18,10 +18,14 @@ const ladder = () => importLadder(fixture('ladder.json')).content;
 describe('exportMarkdown', () => {
   it('writes a readable document with our marker, levels and competencies as headings', () => {
     const md = exportMarkdown(importLadder(fixture('front-matter.md')).content);
-    expect(md.startsWith('---\ntrack: IC\n---\n\n<!-- rungs:ladder v1 -->\n\n# Frontend Engineering Ladder\n')).toBe(true);
+    expect(
+      md.startsWith('---\ntrack: IC\n---\n\n<!-- rungs:ladder v1 -->\n\n# Frontend Engineering Ladder\n'),
+    ).toBe(true);
     expect(md).toContain(LADDER_MARKER);
     expect(md).toContain('## F1 — Frontend Engineer');
-    expect(md).toContain('### Craft\n\n#### Accessibility\n\n- You use semantic HTML and label every form control.');
+    expect(md).toContain(
+      '### Craft\n\n#### Accessibility\n\n- You use semantic HTML and label every form control.',
+    );
   });
 
   it('writes a levels table for attributes and a competencies section for descriptions', () => {
@@ -39,7 +43,13 @@ describe('exportCsv', () => {
     const rows = parse(csv) as string[][];
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(1 + 2 * 2);
-    expect(rows[1]).toEqual(['TW1', 'Technical Writer', 'Writing', 'Clarity', '- Uses short sentences and the *active* voice.\n- Follows the style guide.']);
+    expect(rows[1]).toEqual([
+      'TW1',
+      'Technical Writer',
+      'Writing',
+      'Clarity',
+      '- Uses short sentences and the *active* voice.\n- Follows the style guide.',
+    ]);
     expect(rows[2]).toEqual(['TW1', 'Technical Writer', 'Structure', 'Information architecture', '']);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
@@ -68,7 +78,17 @@ describe('exportHtml', () => {
   it('escapes text and neutralises script links', () => {
     const L = ladder();
     L.title = '<script>alert(1)</script>';
-    L.description = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] };
+    L.description = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+          ],
+        },
+      ],
+    };
     const html = exportHtml(L);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');

@@ -39,7 +39,11 @@ a { color: #0969da; }
 `;
 
 function slug(text: string, used: Set<string>): string {
-  const base = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'level';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'level';
   let s = base;
   for (let i = 2; used.has(s); i++) s = `${base}-${i}`;
   used.add(s);
@@ -47,7 +51,9 @@ function slug(text: string, used: Set<string>): string {
 }
 
 function levelHeading(level: Level): string {
-  const code = level.code ? `<span class="code">${escapeHtml(level.code)}</span>` : '';
+  const code = level.code
+    ? `<span class="code">${escapeHtml(level.code)}</span>${level.title ? ' ' : ''}`
+    : '';
   return `${code}${escapeHtml(level.title)}`;
 }
 
@@ -73,7 +79,8 @@ export function exportHtml(content: LadderContent, options: HtmlExportOptions = 
   parts.push(`<header class="ladder">`);
   if (content.track) parts.push(`<p class="track">${escapeHtml(content.track)}</p>`);
   parts.push(`<h1>${title}</h1>`);
-  if (content.description.content?.length) parts.push(`<div class="description">${blocksToHtml(content.description.content)}</div>`);
+  if (content.description.content?.length)
+    parts.push(`<div class="description">${blocksToHtml(content.description.content)}</div>`);
   parts.push(`</header>`);
   if (content.levels.length > 1) {
     parts.push(`<nav class="toc" aria-label="Levels"><ol>`);
@@ -82,17 +89,23 @@ export function exportHtml(content: LadderContent, options: HtmlExportOptions = 
   }
   if (content.competencies.some((c) => c.description.content?.length)) {
     parts.push(`<section class="definitions"><h2>Competencies</h2>`);
-    parts.push(grouped(content.competencies, (c) => (c.description.content?.length ? blocksToHtml(c.description.content) : null)));
+    parts.push(
+      grouped(content.competencies, (c) =>
+        c.description.content?.length ? blocksToHtml(c.description.content) : null,
+      ),
+    );
     parts.push(`</section>`);
   }
   content.levels.forEach((level, i) => {
     parts.push(`<section class="level" id="${ids[i]}">`, `<h2>${levelHeading(level)}</h2>`);
     if (level.attributes.length) {
       parts.push(`<dl class="attributes">`);
-      for (const a of level.attributes) parts.push(`<dt>${escapeHtml(a.key)}</dt><dd>${escapeHtml(a.value)}</dd>`);
+      for (const a of level.attributes)
+        parts.push(`<dt>${escapeHtml(a.key)}</dt><dd>${escapeHtml(a.value)}</dd>`);
       parts.push(`</dl>`);
     }
-    if (level.summary.content?.length) parts.push(`<div class="summary">${blocksToHtml(level.summary.content)}</div>`);
+    if (level.summary.content?.length)
+      parts.push(`<div class="summary">${blocksToHtml(level.summary.content)}</div>`);
     parts.push(
       grouped(content.competencies, (c) => {
         const cell = content.cells[cellKey(level.id, c.id)];

@@ -13,7 +13,14 @@ export const LADDER_MARKER = '<!-- rungs:ladder v1 -->';
 export const COMPETENCIES_MARKER = '<!-- rungs:competencies -->';
 
 const stringifier = unified()
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    rule: '-',
+    fences: true,
+    listItemIndent: 'one',
+  })
   .use(remarkGfm);
 
 export function mdastToMarkdown(children: RootContent[]): string {
@@ -34,20 +41,28 @@ function attributeKeys(levels: Level[]): string[] {
 function levelsTable(levels: Level[]): Table | null {
   const keys = attributeKeys(levels);
   if (!keys.length && levels.every(levelNameRoundTrips)) return null;
-  const cell = (text: string) => ({ type: 'tableCell' as const, children: text ? [{ type: 'text' as const, value: text.replace(/\s+/g, ' ') }] : [] });
+  const cell = (text: string) => ({
+    type: 'tableCell' as const,
+    children: text ? [{ type: 'text' as const, value: text.replace(/\s+/g, ' ') }] : [],
+  });
   const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.map(cell) });
   return {
     type: 'table',
     align: [],
     children: [
       row(['Code', 'Title', ...keys]),
-      ...levels.map((l) => row([l.code, l.title, ...keys.map((k) => l.attributes.find((a) => a.key === k)?.value ?? '')])),
+      ...levels.map((l) =>
+        row([l.code, l.title, ...keys.map((k) => l.attributes.find((a) => a.key === k)?.value ?? '')]),
+      ),
     ],
   };
 }
 
 /** Competency headings for one level (or for the definitions): `### Group` then `#### Name`, or `### Name`. */
-function competencySections(competencies: Competency[], body: (c: Competency) => RootContent[]): RootContent[] {
+function competencySections(
+  competencies: Competency[],
+  body: (c: Competency) => RootContent[],
+): RootContent[] {
   const out: RootContent[] = [];
   let group = '';
   for (const c of competencies) {
@@ -75,12 +90,16 @@ export function exportMarkdown(content: LadderContent): string {
   if (table) children.push(table);
   if (content.competencies.some((c) => c.description.content?.length)) {
     children.push(heading(2, 'Competencies'), { type: 'html', value: COMPETENCIES_MARKER });
-    children.push(...competencySections(content.competencies, (c) => blocksToMdast(c.description.content ?? [])));
+    children.push(
+      ...competencySections(content.competencies, (c) => blocksToMdast(c.description.content ?? [])),
+    );
   }
   for (const level of content.levels) {
     children.push(heading(2, formatLevelName(level)), ...blocksToMdast(level.summary.content ?? []));
     children.push(
-      ...competencySections(content.competencies, (c) => blocksToMdast(content.cells[cellKey(level.id, c.id)]?.content ?? [])),
+      ...competencySections(content.competencies, (c) =>
+        blocksToMdast(content.cells[cellKey(level.id, c.id)]?.content ?? []),
+      ),
     );
   }
   const yaml = Object.keys(front).length ? `---\n${yamlStringify(front).trimEnd()}\n---\n\n` : '';

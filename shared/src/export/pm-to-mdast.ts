@@ -24,15 +24,33 @@ function block(node: PMNode): Flow[] {
     case 'orderedList': {
       const children: ListItem[] = (node.content ?? []).map((item) => {
         const inner = (item.content ?? []).flatMap(block);
-        return { type: 'listItem', spread: false, children: inner.length ? inner : [{ type: 'paragraph', children: [] }] };
+        return {
+          type: 'listItem',
+          spread: false,
+          children: inner.length ? inner : [{ type: 'paragraph', children: [] }],
+        };
       });
       const ordered = node.type === 'orderedList';
-      return [{ type: 'list', ordered, ...(ordered ? { start: Number(node.attrs?.start ?? 1) } : {}), spread: false, children }];
+      return [
+        {
+          type: 'list',
+          ordered,
+          ...(ordered ? { start: Number(node.attrs?.start ?? 1) } : {}),
+          spread: false,
+          children,
+        },
+      ];
     }
     case 'blockquote':
       return [{ type: 'blockquote', children: (node.content ?? []).flatMap(block) }];
     case 'codeBlock':
-      return [{ type: 'code', lang: (node.attrs?.language as string | null | undefined) ?? null, value: (node.content ?? []).map((t) => t.text ?? '').join('') }];
+      return [
+        {
+          type: 'code',
+          lang: (node.attrs?.language as string | null | undefined) ?? null,
+          value: (node.content ?? []).map((t) => t.text ?? '').join(''),
+        },
+      ];
     case 'horizontalRule':
       return [{ type: 'thematicBreak' }];
     default:
@@ -75,8 +93,15 @@ export function phrasing(nodes: PMNode[]): PhrasingContent[] {
     }
     // The run of following nodes that share this mark.
     let j = i;
-    while (j < nodes.length && nodes[j]!.type === 'text' && (nodes[j]!.marks ?? []).some((m) => sameMark(m, outer))) j++;
-    const inner = nodes.slice(i, j).map((n) => ({ ...n, marks: (n.marks ?? []).filter((m) => !sameMark(m, outer)) }));
+    while (
+      j < nodes.length &&
+      nodes[j]!.type === 'text' &&
+      (nodes[j]!.marks ?? []).some((m) => sameMark(m, outer))
+    )
+      j++;
+    const inner = nodes
+      .slice(i, j)
+      .map((n) => ({ ...n, marks: (n.marks ?? []).filter((m) => !sameMark(m, outer)) }));
     const children = phrasing(inner);
     switch (outer.type) {
       case 'link':

@@ -35,7 +35,8 @@ describe('round trip: import(export(L)) equals L', () => {
 
   for (const doc of documents) {
     describe(doc.name, () => {
-      const original = () => importLadder(readFileSync(doc.file), { filename: path.basename(doc.file) }).content;
+      const original = () =>
+        importLadder(readFileSync(doc.file), { filename: path.basename(doc.file) }).content;
 
       it('through Markdown', () => {
         const L = original();
@@ -68,7 +69,8 @@ describe('round trip: import(export(L)) equals L', () => {
 });
 
 describe('Markdown export of unusual ladders', () => {
-  const base = (): LadderContent => importLadder(readFileSync(path.join(FIXTURES_DIR, 'ladder.json'))).content;
+  const base = (): LadderContent =>
+    importLadder(readFileSync(path.join(FIXTURES_DIR, 'ladder.json'))).content;
 
   it('keeps titles that look like codes, empty titles and headings inside rich text', () => {
     const L = base();

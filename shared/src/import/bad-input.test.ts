@@ -14,7 +14,13 @@ function importError(input: string | Uint8Array, options: ImportOptions = {}): I
   throw new Error('expected an ImportError');
 }
 
-function expectError(input: string | Uint8Array, code: ImportErrorCode, message: RegExp, line?: number, options?: ImportOptions) {
+function expectError(
+  input: string | Uint8Array,
+  code: ImportErrorCode,
+  message: RegExp,
+  line?: number,
+  options?: ImportOptions,
+) {
   const e = importError(input, options);
   expect(e.code).toBe(code);
   expect(e.message).toMatch(message);
@@ -34,7 +40,11 @@ describe('bad input gets a clear ImportError', () => {
   });
 
   it('binary documents', () => {
-    expectError(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'binary', /PNG image/);
+    expectError(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'binary',
+      /PNG image/,
+    );
     expectError(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]), 'binary', /\.docx/);
     expectError(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), 'binary', /PDF/);
     const noise = new Uint8Array(4096);
@@ -53,8 +63,19 @@ describe('bad input gets a clear ImportError', () => {
   });
 
   it('CSV and TSV tables with ragged rows name the line', () => {
-    expectError('Level,Impact,Craft\nL1,Does things,Writes code\nL2,Leads things\nL3,a,b\n', 'ragged_rows', /line 3 has 2 cells but the table has 3 columns/, 3, { format: 'csv' });
-    expectError('# Ladder\n\nLevel\tImpact\tCraft\nL1\tDoes\tWrites\nL2\tLeads\tReviews\tand more\n', 'ragged_rows', /line 5 has 4 cells/, 5);
+    expectError(
+      'Level,Impact,Craft\nL1,Does things,Writes code\nL2,Leads things\nL3,a,b\n',
+      'ragged_rows',
+      /line 3 has 2 cells but the table has 3 columns/,
+      3,
+      { format: 'csv' },
+    );
+    expectError(
+      '# Ladder\n\nLevel\tImpact\tCraft\nL1\tDoes\tWrites\nL2\tLeads\tReviews\tand more\n',
+      'ragged_rows',
+      /line 5 has 4 cells/,
+      5,
+    );
     expectError(
       'Level code,Level title,Group,Competency,Text\nP1,PM,,Impact,"Ships, learns"\nP1,PM,,Craft,Writes, reads\n',
       'ragged_rows',
@@ -80,12 +101,21 @@ describe('bad input gets a clear ImportError', () => {
   });
 
   it('heading-only documents', () => {
-    expectError('# Ladder\n\n## Junior\n\n### Impact\n\n### Craft\n\n## Senior\n', 'headings_only', /only headings \(5, from line 1\)/, 1);
+    expectError(
+      '# Ladder\n\n## Junior\n\n### Impact\n\n### Craft\n\n## Senior\n',
+      'headings_only',
+      /only headings \(5, from line 1\)/,
+      1,
+    );
     expectError('\n\n## Junior\n## Senior\n', 'headings_only', /only headings/, 3);
   });
 
   it('documents with no ladder in them', () => {
-    expectError('Just a paragraph of prose about careers.\n\nAnother one.', 'no_ladder', /no headings and no table/);
+    expectError(
+      'Just a paragraph of prose about careers.\n\nAnother one.',
+      'no_ladder',
+      /no headings and no table/,
+    );
     expectError('# Title\n\nSome words.\n\n## Notes\n\n', 'no_ladder', /No ladder|expectations/);
     expectError('Level,Impact\n', 'no_ladder', /header row \(line 1\) but no rows/, 1, { format: 'csv' });
   });
@@ -94,7 +124,9 @@ describe('bad input gets a clear ImportError', () => {
     expectError('{"schemaVersion":1,"title":"x","levels":[', 'truncated', /truncated/);
     expectError('{\n  "schemaVersion": 1,\n  "title": "x",,\n}', 'invalid_json', /line 3/, 3);
     expectError('{"hello": "world"}', 'invalid_ladder', /not a Rungs ladder/);
-    expectError('Level,Impact\nL1,"Ships things\n', 'truncated', /quoted cell.*truncated/, undefined, { format: 'csv' });
+    expectError('Level,Impact\nL1,"Ships things\n', 'truncated', /quoted cell.*truncated/, undefined, {
+      format: 'csv',
+    });
   });
 
   it('an unknown format', () => {
@@ -102,7 +134,20 @@ describe('bad input gets a clear ImportError', () => {
   });
 
   it('never throws anything but ImportError, even for odd inputs', () => {
-    const odd: Array<string | Uint8Array> = ['|', '||\n||', '\t', '#', '---\n---\n', '<table></table>', '<table><tr></tr></table>', '{', '"', ',,,\n,,,', '- **:**', '# \n## \n### \n- x'];
+    const odd: Array<string | Uint8Array> = [
+      '|',
+      '||\n||',
+      '\t',
+      '#',
+      '---\n---\n',
+      '<table></table>',
+      '<table><tr></tr></table>',
+      '{',
+      '"',
+      ',,,\n,,,',
+      '- **:**',
+      '# \n## \n### \n- x',
+    ];
     for (const input of odd) {
       try {
         importLadder(input);

@@ -55,7 +55,8 @@ export function decodeInput(input: string | Uint8Array, warnings: Warnings): str
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw new ImportError('empty', 'The document is empty: there is no text to import.');
+  if (text.trim() === '')
+    throw new ImportError('empty', 'The document is empty: there is no text to import.');
   assertTextual(text);
   return text;
 }

@@ -20,7 +20,8 @@ export function detectFormat(text: string, filename?: string): FormatId {
   if (ext && EXTENSIONS[ext]) return EXTENSIONS[ext];
   const head = text.trimStart();
   if (head.startsWith('{')) return 'json';
-  if (/^<(!doctype\s+html|html|head|body|table|h[1-6]|div|section|article|main|ul|ol|p|meta)\b/i.test(head)) return 'html';
+  if (/^<(!doctype\s+html|html|head|body|table|h[1-6]|div|section|article|main|ul|ol|p|meta)\b/i.test(head))
+    return 'html';
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const tabbed = lines.filter((l) => l.includes('\t')).length;
   const firstTab = lines.findIndex((l) => l.includes('\t'));
@@ -35,7 +36,12 @@ export function detectFormat(text: string, filename?: string): FormatId {
 function looksLikeCsv(lines: string[]): boolean {
   if (lines.length < 2 || lines.some((l) => /^#{1,6}\s/.test(l) && !l.includes(','))) {
     // a Markdown heading above a CSV table is allowed only as its first line
-    if (!(lines.length >= 3 && /^#{1,6}\s/.test(lines[0]!) && !lines.slice(1).some((l) => /^#{1,6}\s/.test(l)))) return false;
+    if (!(
+      lines.length >= 3 &&
+      /^#{1,6}\s/.test(lines[0]!) &&
+      !lines.slice(1).some((l) => /^#{1,6}\s/.test(l))
+    ))
+      return false;
   }
   const body = /^#{1,6}\s/.test(lines[0] ?? '') ? lines.slice(1) : lines;
   const header = body[0] ?? '';

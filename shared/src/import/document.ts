@@ -48,7 +48,12 @@ export type DocBlock = HeadingBlock | ContentBlock | TableBlock | MarkerBlock;
 export interface SourceDocument {
   blocks: DocBlock[];
   /** Metadata from YAML front matter or an HTML <title>. */
-  meta: { title?: string; track?: string; description?: string; other: Array<{ key: string; value: string }> };
+  meta: {
+    title?: string;
+    track?: string;
+    description?: string;
+    other: Array<{ key: string; value: string }>;
+  };
 }
 
 export interface Section {
@@ -95,5 +100,8 @@ export function cellText(blocks: PMNode[]): string {
     }
   };
   blocks.forEach(visit);
-  return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+  return parts
+    .join('')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }

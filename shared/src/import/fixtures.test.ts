@@ -45,8 +45,12 @@ describe('import fixtures', () => {
     expect(json).toContain('"type":"bulletList"');
     expect(json).toContain('{"type":"italic"}');
     expect(json).toContain('"href":"https://example.com/automation"');
-    const csv = importLadder(readFileSync(path.join(FIXTURES_DIR, 'long-form.csv')), { format: 'csv' }).content;
-    expect(JSON.stringify(csv.cells)).toContain('{"type":"text","text":"outcomes","marks":[{"type":"bold"}]}');
+    const csv = importLadder(readFileSync(path.join(FIXTURES_DIR, 'long-form.csv')), {
+      format: 'csv',
+    }).content;
+    expect(JSON.stringify(csv.cells)).toContain(
+      '{"type":"text","text":"outcomes","marks":[{"type":"bold"}]}',
+    );
     expect(JSON.stringify(csv.cells)).toContain('"href":"https://example.com/planning"');
   });
 });

@@ -14,7 +14,10 @@ import type { FormatId, ImportOptions, ImportResult, LayoutId } from './types.ts
 import { Warnings } from './warnings.ts';
 
 function fallbackTitle(options: ImportOptions): string {
-  const stem = options.filename?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  const stem = options.filename
+    ?.replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
   return stem || 'Imported ladder';
 }
 
@@ -28,10 +31,16 @@ export function importLadder(text: string | Uint8Array, options: ImportOptions =
   } catch (e) {
     if (e instanceof ImportError) throw e;
     if (e instanceof LadderContentError) {
-      throw new ImportError('invalid_ladder', `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`);
+      throw new ImportError(
+        'invalid_ladder',
+        `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`,
+      );
     }
     if (e instanceof RangeError) {
-      throw new ImportError('too_large', `The document is too deeply nested or too large to read (${e.message}).`);
+      throw new ImportError(
+        'too_large',
+        `The document is too deeply nested or too large to read (${e.message}).`,
+      );
     }
     throw new ImportError(
       'internal',
@@ -79,7 +88,10 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
   if (options.title) builder.title = options.title;
   if (!builder.levels.length) throw new ImportError('no_ladder', 'No levels were found in the document.');
   if (builder.filledCellCount() === 0) {
-    throw new ImportError('no_ladder', 'Levels and competencies were found but no expectations: every cell is empty.');
+    throw new ImportError(
+      'no_ladder',
+      'Levels and competencies were found but no expectations: every cell is empty.',
+    );
   }
   const content: LadderContent = validateLadderContent(builder.build(fallbackTitle(options)));
   return { content, format, layout, warnings: [...decodeWarnings.toArray(), ...built.warnings.toArray()] };

@@ -17,9 +17,17 @@ export function readLadderJson(text: string): LadderContent {
     const pos = /position (\d+)/.exec(message);
     const line = pos ? lineAt(text, Number(pos[1])) : undefined;
     if (/end of (JSON )?input|Unterminated/i.test(message)) {
-      throw new ImportError('truncated', `The JSON ends too early${line ? ` (line ${line})` : ''}; the file looks truncated.`, line ?? lineAt(text, text.length));
+      throw new ImportError(
+        'truncated',
+        `The JSON ends too early${line ? ` (line ${line})` : ''}; the file looks truncated.`,
+        line ?? lineAt(text, text.length),
+      );
     }
-    throw new ImportError('invalid_json', `The JSON is malformed${line ? ` at line ${line}` : ''}: ${message}`, line);
+    throw new ImportError(
+      'invalid_json',
+      `The JSON is malformed${line ? ` at line ${line}` : ''}: ${message}`,
+      line,
+    );
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && 'content' in data && !('levels' in data)) {
     data = (data as { content: unknown }).content;
@@ -28,7 +36,10 @@ export function readLadderJson(text: string): LadderContent {
     return structuredClone(validateLadderContent(data));
   } catch (e) {
     if (e instanceof LadderContentError) {
-      throw new ImportError('invalid_ladder', `The JSON is not a Rungs ladder: ${e.problems.slice(0, 3).join('; ')}.`);
+      throw new ImportError(
+        'invalid_ladder',
+        `The JSON is not a Rungs ladder: ${e.problems.slice(0, 3).join('; ')}.`,
+      );
     }
     throw e;
   }

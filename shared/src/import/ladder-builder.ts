@@ -32,7 +32,11 @@ const MAX_NAME = 500;
 const MAX_CODE = 200;
 
 function norm(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').replace(/[:：]\s*$/, '').trim().toLowerCase();
+  return s
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function competencyKey(name: string, group: string): string {
@@ -60,14 +64,22 @@ export class LadderBuilder {
   constructor(private readonly warnings: Warnings) {}
 
   addLevel(name: LevelName): LevelDraft {
-    const level: LevelDraft = { id: newId(), code: name.code, title: name.title, summary: [], attributes: [] };
+    const level: LevelDraft = {
+      id: newId(),
+      code: name.code,
+      title: name.title,
+      summary: [],
+      attributes: [],
+    };
     this.levels.push(level);
     return level;
   }
 
   /** A level with this code and title, created at the end if new. */
   levelNamed(name: LevelName): LevelDraft {
-    const found = this.levels.find((l) => norm(l.code) === norm(name.code) && norm(l.title) === norm(name.title));
+    const found = this.levels.find(
+      (l) => norm(l.code) === norm(name.code) && norm(l.title) === norm(name.title),
+    );
     return found ?? this.addLevel(name);
   }
 
@@ -76,7 +88,13 @@ export class LadderBuilder {
     const key = competencyKey(name, group);
     let comp = this.competencies.get(key);
     if (!comp) {
-      comp = { id: newId(), key, name: name.replace(/\s+/g, ' ').trim(), group: group.replace(/\s+/g, ' ').trim(), description: [] };
+      comp = {
+        id: newId(),
+        key,
+        name: name.replace(/\s+/g, ' ').trim(),
+        group: group.replace(/\s+/g, ' ').trim(),
+        description: [],
+      };
       this.competencies.set(key, comp);
     }
     const seq = this.sequences.get(sequence) ?? [];
@@ -120,7 +138,9 @@ export class LadderBuilder {
   /** Competency order consistent with each level's order: a new one goes before the next one already placed. */
   private competencyOrder(): CompetencyDraft[] {
     const order: string[] = [];
-    const sequences = [...this.sequences.entries()].sort(([a], [b]) => (a === 'definitions' ? -1 : b === 'definitions' ? 1 : 0));
+    const sequences = [...this.sequences.entries()].sort(([a], [b]) =>
+      a === 'definitions' ? -1 : b === 'definitions' ? 1 : 0,
+    );
     for (const [, seq] of sequences) {
       seq.forEach((key, i) => {
         if (order.includes(key)) return;
@@ -135,20 +155,39 @@ export class LadderBuilder {
 
   private clamp(text: string, max: number, what: string, overflow: PMNode[]): string {
     if (text.length <= max) return text;
-    this.warnings.add('name_too_long', `${what} is longer than ${max} characters; it was shortened and its full text kept below it.`);
+    this.warnings.add(
+      'name_too_long',
+      `${what} is longer than ${max} characters; it was shortened and its full text kept below it.`,
+    );
     overflow.unshift(paragraph(text));
     return `${text.slice(0, max - 1).trimEnd()}…`;
   }
 
   build(fallbackTitle: string): LadderContent {
     const description = [...this.description];
-    const title = this.clamp((this.title ?? fallbackTitle).replace(/\s+/g, ' ').trim(), MAX_NAME, 'The ladder title', description);
+    const title = this.clamp(
+      (this.title ?? fallbackTitle).replace(/\s+/g, ' ').trim(),
+      MAX_NAME,
+      'The ladder title',
+      description,
+    );
     const track = this.clamp(this.track.replace(/\s+/g, ' ').trim(), MAX_NAME, 'The track', description);
     const levels: Level[] = this.levels.map((l) => {
       const summary = [...l.summary];
       const code = this.clamp(l.code, MAX_CODE, `The code of level “${l.code.slice(0, 40)}”`, summary);
-      const levelTitle = this.clamp(l.title, MAX_NAME, `The title of level “${l.title.slice(0, 40)}”`, summary);
-      return { id: l.id, code, title: levelTitle, summary: { type: 'doc', content: normalizeBlocks(summary) }, attributes: l.attributes };
+      const levelTitle = this.clamp(
+        l.title,
+        MAX_NAME,
+        `The title of level “${l.title.slice(0, 40)}”`,
+        summary,
+      );
+      return {
+        id: l.id,
+        code,
+        title: levelTitle,
+        summary: { type: 'doc', content: normalizeBlocks(summary) },
+        attributes: l.attributes,
+      };
     });
     const competencies: Competency[] = this.competencyOrder().map((c) => {
       const desc = [...c.description];

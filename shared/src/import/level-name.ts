@@ -2,7 +2,8 @@
  * Level names: "IC5 Staff Technical Program Manager", "EM-1 — Engineering Manager", "TPM3",
  * "Director of Engineering", "Engineering Manager {#em-1}". Split into a short code and a title.
  */
-const CODE = /^(?:[A-Z]{1,5}[-_]?\d{1,3}[A-Za-z]?|[A-Z]{1,5}[-_][IVX]{1,4}|(?:level|grade|band|tier|step)[ -]?(?:\d{1,3}[a-z]?|[IVX]{1,4}))$/i;
+const CODE =
+  /^(?:[A-Z]{1,5}[-_]?\d{1,3}[A-Za-z]?|[A-Z]{1,5}[-_][IVX]{1,4}|(?:level|grade|band|tier|step)[ -]?(?:\d{1,3}[a-z]?|[IVX]{1,4}))$/i;
 const SEPARATOR = /\s+(?:—|–|-|\||:)\s+|:\s+/;
 
 /** A short level code: letters then digits (IC5, TPM4, EM-1, L3), or "Level 3". */
@@ -28,7 +29,8 @@ export function parseLevelName(text: string, anchor?: string): LevelName {
   const space = t.indexOf(' ');
   if (space > 0) {
     const first = t.slice(0, space);
-    if (isLevelCode(first) && !/^(level|grade|band|tier|step)$/i.test(first)) return { code: first, title: t.slice(space + 1).trim() };
+    if (isLevelCode(first) && !/^(level|grade|band|tier|step)$/i.test(first))
+      return { code: first, title: t.slice(space + 1).trim() };
     const two = /^((?:level|grade|band|tier|step) (?:\d{1,3}[a-z]?|[IVX]{1,4}))(?: (.+))?$/i.exec(t);
     if (two) return { code: two[1]!, title: (two[2] ?? '').trim() };
   }

@@ -24,7 +24,8 @@ describe.skipIf(!seedsPresent)('seed ladders', () => {
   }
 
   it('ignores only short column headers when checking sentences', () => {
-    for (const e of Object.values(SEED_EXPECTATIONS)) for (const s of e.ignore ?? []) expect(s.split(' ').length).toBeLessThanOrEqual(3);
+    for (const e of Object.values(SEED_EXPECTATIONS))
+      for (const s of e.ignore ?? []) expect(s.split(' ').length).toBeLessThanOrEqual(3);
   });
 
   it('puts every bullet of 001 in its own level × competency cell', () => {
@@ -51,7 +52,10 @@ describe.skipIf(!seedsPresent)('seed ladders', () => {
     const file = '004_5955d2d51ec912b9.txt';
     const source = readFileSync(path.join(SEEDS_DIR, file), 'utf8');
     const { content } = importLadder(source, { filename: file });
-    const rows = source.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+    const rows = source
+      .split('\n')
+      .filter((l) => l.includes('\t'))
+      .map((l) => l.split('\t'));
     const [header, ...body] = rows;
     let checked = 0;
     for (const row of body) {
@@ -109,6 +113,8 @@ describe.skipIf(!seedsPresent)('seed ladders', () => {
     const key = Object.keys(content.cells)[0]!;
     const list = content.cells[key]!.content![0]!;
     list.content = list.content!.slice(1);
-    expect(missingSentences(source, content)).toEqual(['You work with your team to establish, contribute, and drive best practices.']);
+    expect(missingSentences(source, content)).toEqual([
+      'You work with your team to establish, contribute, and drive best practices.',
+    ]);
   });
 });

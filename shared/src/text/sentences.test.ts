@@ -7,43 +7,61 @@ import { stripMarkup } from './strip-markup.ts';
 function ladder(cells: string[][]): LadderContent {
   const c = emptyLadderContent('Ladder');
   c.levels = [{ id: 'l1', code: 'L1', title: 'Junior', summary: docFromParagraphs(), attributes: [] }];
-  c.competencies = cells.map((_, i) => ({ id: `c${i}`, name: `Comp ${i}`, group: '', description: docFromParagraphs() }));
+  c.competencies = cells.map((_, i) => ({
+    id: `c${i}`,
+    name: `Comp ${i}`,
+    group: '',
+    description: docFromParagraphs(),
+  }));
   cells.forEach((items, i) => (c.cells[`l1:c${i}`] = docFromBullets(items)));
   return c;
 }
 
 describe('sentence helper', () => {
   it('strips Markdown, HTML and table markup', () => {
-    expect(stripMarkup('## Level {#l-1}\n\n- **Bold** and _it_ [link](http://x)\n![img](a.png) Results\n| a | b |\n| --- | --- |')).toEqual([
-      'Level',
-      '**Bold** and _it_ link',
-      'Results',
-      'a',
-      'b',
+    expect(
+      stripMarkup(
+        '## Level {#l-1}\n\n- **Bold** and _it_ [link](http://x)\n![img](a.png) Results\n| a | b |\n| --- | --- |',
+      ),
+    ).toEqual(['Level', '**Bold** and _it_ link', 'Results', 'a', 'b']);
+    expect(stripMarkup('<p>One &amp; two.</p> <p>Three<br>four</p>')).toEqual([
+      'One & two.',
+      'Three',
+      'four',
     ]);
-    expect(stripMarkup('<p>One &amp; two.</p> <p>Three<br>four</p>')).toEqual(['One & two.', 'Three', 'four']);
     expect(stripMarkup('a\tb\tc')).toEqual(['a', 'b', 'c']);
     expect(stripMarkup('"x, y",z\n', { csv: true })).toEqual(['x, y', 'z']);
     expect(stripMarkup('---\ntitle: My ladder\n---\n# Body')).toEqual(['My ladder', 'Body']);
   });
 
   it('normalises quotes, dashes, emphasis and spaces', () => {
-    expect(normalizeText('  It’s  **_large p_****_rograms_** — “ok”\u00a0 ')).toBe('It\'s large programs - "ok"');
+    expect(normalizeText('  It’s  **_large p_****_rograms_** — “ok”\u00a0 ')).toBe(
+      'It\'s large programs - "ok"',
+    );
   });
 
   it('splits sentences', () => {
-    expect(splitSentences('One thing. Another thing! A third?\nLine two')).toEqual(['One thing.', 'Another thing!', 'A third?', 'Line two']);
+    expect(splitSentences('One thing. Another thing! A third?\nLine two')).toEqual([
+      'One thing.',
+      'Another thing!',
+      'A third?',
+      'Line two',
+    ]);
     expect(sourceSentences('- You do it. You also do that.')).toEqual(['You do it.', 'You also do that.']);
   });
 
   it('finds nothing missing when every sentence is there', () => {
     const source = '- You ship things. You learn fast.\n- You help others.';
-    expect(missingSentences(source, ladder([['You ship things. You learn fast.', 'You help others.']]))).toEqual([]);
+    expect(
+      missingSentences(source, ladder([['You ship things. You learn fast.', 'You help others.']])),
+    ).toEqual([]);
   });
 
   it('reports a dropped sentence', () => {
     const source = '- You ship things. You learn fast.\n- You help others.';
-    expect(missingSentences(source, ladder([['You ship things.', 'You help others.']]))).toEqual(['You learn fast.']);
+    expect(missingSentences(source, ladder([['You ship things.', 'You help others.']]))).toEqual([
+      'You learn fast.',
+    ]);
   });
 
   it('counts repeated sentences: dropping one copy is caught', () => {
@@ -62,6 +80,10 @@ describe('sentence helper', () => {
   });
 
   it('lets a test ignore named column headers', () => {
-    expect(missingSentences('Responsibility | Behaviors\n', ladder([['x']]), { ignore: ['Responsibility', 'Behaviors'] })).toEqual([]);
+    expect(
+      missingSentences('Responsibility | Behaviors\n', ladder([['x']]), {
+        ignore: ['Responsibility', 'Behaviors'],
+      }),
+    ).toEqual([]);
   });
 });

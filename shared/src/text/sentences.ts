@@ -59,7 +59,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * source says twice must be in the ladder twice (a found sentence is consumed, longest first, and
  * matches stop at word boundaries), so dropping one copy of a repeated sentence is caught.
  */
-export function missingSentences(source: string, content: LadderContent, options: MissingSentenceOptions = {}): string[] {
+export function missingSentences(
+  source: string,
+  content: LadderContent,
+  options: MissingSentenceOptions = {},
+): string[] {
   const ignore = new Set((options.ignore ?? []).map(normalizeText));
   const labels = new Set((options.labels ?? []).map(normalizeText));
   const structural = new Set(structuralLabels(content).map(normalizeText));

@@ -13,7 +13,21 @@ export interface StripOptions {
   csv?: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -32,7 +46,10 @@ function stripHtml(text: string): string {
       .replace(/<!doctype[^>]*>/gi, '')
       .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
       .replace(/<img\b[^>]*>/gi, '')
-      .replace(/<br\s*\/?>|<\/?(p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|dt|dd|section|article|header|footer|title)\b[^>]*>/gi, '\n')
+      .replace(
+        /<br\s*\/?>|<\/?(p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|dt|dd|section|article|header|footer|title)\b[^>]*>/gi,
+        '\n',
+      )
       .replace(/<\/?[a-z][^>]*>/gi, ''),
   );
 }
@@ -72,14 +89,14 @@ export function stripMarkup(source: string, options: StripOptions = {}): string[
     text = rows.flat().join('\n');
   }
   text = stripFrontMatter(text);
-  text = stripHtml(text.replace(/\\\|/g, '\u0000'));
+  text = stripHtml(text.replace(/\\\|/g, '\uE000'));
   const out: string[] = [];
   // A labelled bullet ("- **Designs**: designs and …") is a label and a sentence.
   text = text.replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\*\*([^*\n]+?)\*\*\s*:\s*/gm, '$1$2\n');
   for (const raw of text.split('\n')) {
     const line = stripMarkdownLine(raw);
     for (const cell of line.split(/\t|\|/)) {
-      const c = stripListMarker(cell.replace(/\u0000/g, '|')).trim();
+      const c = stripListMarker(cell.replace(/\uE000/g, '|')).trim();
       if (c) out.push(c);
     }
   }

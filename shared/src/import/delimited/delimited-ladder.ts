@@ -10,7 +10,10 @@ import { readDelimited } from './delimited.ts';
 import { textCells } from './text-cell.ts';
 
 /** A CSV or TSV ladder: long form (one row per level × competency) or a levels × competencies matrix. */
-export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId } {
+export function ladderFromDelimited(
+  text: string,
+  delimiter: ',' | '\t' | ';',
+): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId } {
   const warnings = new Warnings();
   const builder = new LadderBuilder(warnings);
   const table = readDelimited(text, delimiter);
@@ -21,7 +24,9 @@ export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): 
   if (table.rows.length < 2) {
     throw new ImportError(
       'no_ladder',
-      table.rows.length ? `The table has a header row (line ${table.rowLines[0]}) but no rows under it.` : 'The document has no table rows.',
+      table.rows.length
+        ? `The table has a header row (line ${table.rowLines[0]}) but no rows under it.`
+        : 'The document has no table rows.',
       table.rowLines[0],
     );
   }
@@ -29,7 +34,8 @@ export function ladderFromDelimited(text: string, delimiter: ',' | '\t' | ';'): 
   let k = 0;
   const rows: GridCell[][] = table.rows.map((r) => r.map(() => flat[k++]!));
   const layout =
-    readLongForm(rows, table.rowLines, builder, warnings) ?? readMatrix({ rows, rowLines: table.rowLines }, builder, warnings);
+    readLongForm(rows, table.rowLines, builder, warnings) ??
+    readMatrix({ rows, rowLines: table.rowLines }, builder, warnings);
   if (!layout) {
     throw new ImportError(
       'no_ladder',

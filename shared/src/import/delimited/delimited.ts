@@ -16,9 +16,17 @@ interface CsvLikeError {
 
 /** The first line that starts the table: for TSV the first line with a tab; for CSV the first with the modal comma count. */
 function tableStart(lines: string[], delimiter: string): number {
-  if (delimiter === '\t') return Math.max(0, lines.findIndex((l) => l.includes('\t')));
+  if (delimiter === '\t')
+    return Math.max(
+      0,
+      lines.findIndex((l) => l.includes('\t')),
+    );
   let i = 0;
-  while (i < lines.length && (lines[i]!.trim() === '' || /^#\s/.test(lines[i]!) || !lines[i]!.includes(delimiter))) i++;
+  while (
+    i < lines.length &&
+    (lines[i]!.trim() === '' || /^#\s/.test(lines[i]!) || !lines[i]!.includes(delimiter))
+  )
+    i++;
   return i < lines.length ? i : 0;
 }
 
@@ -73,5 +81,9 @@ function csvError(err: CsvLikeError, offset: number): ImportError {
       line,
     );
   }
-  return new ImportError('invalid_csv', `The table could not be read${line ? ` at line ${line}` : ''}: ${err.message}`, line);
+  return new ImportError(
+    'invalid_csv',
+    `The table could not be read${line ? ` at line ${line}` : ''}: ${err.message}`,
+    line,
+  );
 }

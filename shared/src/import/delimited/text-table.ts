@@ -60,7 +60,10 @@ function levelNames(lines: string[]): string[] {
   const headerLine = (l: string) => l.includes('|') && found.has(key(firstSegment(l)));
   for (const l of lines) {
     if (!headerLine(l)) continue;
-    const segs = l.split('|').slice(0, -1).map((s) => s.trim());
+    const segs = l
+      .split('|')
+      .slice(0, -1)
+      .map((s) => s.trim());
     for (const s of segs) if (s && s.length <= 100 && !/^[-*•]/.test(s)) add(s);
   }
   if (!order.length) {
@@ -70,10 +73,19 @@ function levelNames(lines: string[]): string[] {
   return order;
 }
 
-export function readTextTable(text: string, b: LadderBuilder, w: Warnings, toBlocks: (s: string) => GridCell): LayoutId {
+export function readTextTable(
+  text: string,
+  b: LadderBuilder,
+  w: Warnings,
+  toBlocks: (s: string) => GridCell,
+): LayoutId {
   const lines = text.split('\n');
   const levels = levelNames(lines);
-  if (!levels.length) throw new ImportError('no_ladder', 'No level columns were found: expected lines such as “Director | VP |”.');
+  if (!levels.length)
+    throw new ImportError(
+      'no_ladder',
+      'No level columns were found: expected lines such as “Director | VP |”.',
+    );
   const isLevel = new Map(levels.map((l) => [key(l), l]));
   const dims: Dimension[] = [];
   const preamble: string[] = [];
@@ -89,7 +101,11 @@ export function readTextTable(text: string, b: LadderBuilder, w: Warnings, toBlo
     else preamble.push(...earlier);
     if (!name) {
       name = `Section ${dims.length + 1}`;
-      w.add('unnamed_competency', `Cells on line ${line} follow no name line; they were put under “${name}”.`, line);
+      w.add(
+        'unnamed_competency',
+        `Cells on line ${line} follow no name line; they were put under “${name}”.`,
+        line,
+      );
     }
     current = { name, line, notes: [], values: new Map() };
     dims.push(current);
@@ -118,7 +134,11 @@ export function readTextTable(text: string, b: LadderBuilder, w: Warnings, toBlo
       const prev = current.values.get(target);
       current.values.set(target, prev ? `${prev}\n\n${t}` : t);
     } else if (t) {
-      w.add('orphan_cell', `The cell ending on line ${line} has no level column; it was kept in the description of “${current.name}”.`, line);
+      w.add(
+        'orphan_cell',
+        `The cell ending on line ${line} has no level column; it was kept in the description of “${current.name}”.`,
+        line,
+      );
       current.notes.push(t);
     }
   };
@@ -149,7 +169,11 @@ export function readTextTable(text: string, b: LadderBuilder, w: Warnings, toBlo
   }
   if (current && labels.length) current.notes.push(...labels.map((l) => l.text));
 
-  if (!dims.length) throw new ImportError('no_ladder', 'No rows were found under the level columns: expected a name line followed by “… | … |” cells.');
+  if (!dims.length)
+    throw new ImportError(
+      'no_ladder',
+      'No rows were found under the level columns: expected a name line followed by “… | … |” cells.',
+    );
   b.title = preamble.shift();
   b.description.push(...preamble.map((p) => paragraph(p)));
   const drafts = levels.map((l) => b.addLevel(parseLevelName(l)));
@@ -162,7 +186,12 @@ export function readTextTable(text: string, b: LadderBuilder, w: Warnings, toBlo
     }
     const comp = b.competency(dim.name, '');
     comp.description.push(...dim.notes.flatMap((n) => toBlocks(n).blocks));
-    if (dim.notes.length) w.add('notes', `Text after “${dim.name}” outside its cells was kept as that competency’s description.`, dim.line);
+    if (dim.notes.length)
+      w.add(
+        'notes',
+        `Text after “${dim.name}” outside its cells was kept as that competency’s description.`,
+        dim.line,
+      );
     drafts.forEach((level, i) => {
       b.competency(comp.name, comp.group, level.id);
       b.appendCell(level, comp, cells[i]!.blocks, dim.line);

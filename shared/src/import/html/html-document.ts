@@ -1,14 +1,44 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { cellText, type DocBlock, type SourceDocument, type TableBlock, type TableCell } from '../document.ts';
-import { attr, blocksOf, inlineOfElement, isElement, tableRows, textContent, type RichTextContext } from '../rich-text/html-to-pm.ts';
+import {
+  cellText,
+  type DocBlock,
+  type SourceDocument,
+  type TableBlock,
+  type TableCell,
+} from '../document.ts';
+import {
+  attr,
+  blocksOf,
+  inlineOfElement,
+  isElement,
+  tableRows,
+  textContent,
+  type RichTextContext,
+} from '../rich-text/html-to-pm.ts';
 import { inlinePlainText, normalizeBlocks, normalizeInline } from '../rich-text/normalize.ts';
 import type { Warnings } from '../warnings.ts';
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
 
-const CONTAINERS = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'form', 'span', 'font', 'b']);
-const SKIP = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'meta', 'link']);
+const CONTAINERS = new Set([
+  'html',
+  'body',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'center',
+  'form',
+  'span',
+  'font',
+  'b',
+]);
+const SKIP = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'meta', 'link', 'nav']);
 
 export interface HtmlBlockOptions {
   /** Read `<h1>`…`<h6>` as rich text rather than as the document's structure. */
@@ -21,12 +51,20 @@ function lineOf(node: ChildNode): number {
 
 function containsStructure(el: Element): boolean {
   return el.childNodes.some(
-    (c) => isElement(c) && (/^h[1-6]$/.test(c.tagName) || c.tagName === 'table' || (CONTAINERS.has(c.tagName) && containsStructure(c))),
+    (c) =>
+      isElement(c) &&
+      (/^h[1-6]$/.test(c.tagName) ||
+        c.tagName === 'table' ||
+        (CONTAINERS.has(c.tagName) && containsStructure(c))),
   );
 }
 
 /** Headings, tables and content blocks of an HTML fragment, in document order. */
-export function htmlDocumentBlocks(html: string, ctx: RichTextContext, options: HtmlBlockOptions = {}): DocBlock[] {
+export function htmlDocumentBlocks(
+  html: string,
+  ctx: RichTextContext,
+  options: HtmlBlockOptions = {},
+): DocBlock[] {
   const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
   return walk(fragment.childNodes, ctx, options);
 }
@@ -58,7 +96,14 @@ function walk(nodes: ChildNode[], ctx: RichTextContext, options: HtmlBlockOption
         anchor = m[1];
         text = text.slice(0, m.index).trim();
       }
-      if (text || anchor) out.push({ kind: 'heading', depth: Number(h[1]), text, ...(anchor ? { anchor } : {}), line: lineOf(node) });
+      if (text || anchor)
+        out.push({
+          kind: 'heading',
+          depth: Number(h[1]),
+          text,
+          ...(anchor ? { anchor } : {}),
+          line: lineOf(node),
+        });
       continue;
     }
     if (node.tagName === 'table') {
@@ -91,7 +136,11 @@ function tableBlock(table: Element, ctx: RichTextContext): TableBlock {
       for (let k = 1; k < span; k++) cells.push({ blocks: [], text: '' });
     }
     if (i === 0) {
-      const inHead = row[0]?.parentNode && isElement(row[0].parentNode as ChildNode) && (row[0].parentNode as Element).parentNode && ((row[0].parentNode as Element).parentNode as Element).tagName === 'thead';
+      const inHead =
+        row[0]?.parentNode &&
+        isElement(row[0].parentNode as ChildNode) &&
+        (row[0].parentNode as Element).parentNode &&
+        ((row[0].parentNode as Element).parentNode as Element).tagName === 'thead';
       header = row.length > 0 && (row.every((c) => c.tagName === 'th') || Boolean(inHead));
     }
     rows.push(cells);
@@ -128,6 +177,10 @@ export function htmlDocument(html: string, warnings: Warnings): SourceDocument {
   }
   const body = find(doc.childNodes, 'body');
   const blocks = body ? walk(body.childNodes, ctx, {}) : [];
-  if (images) warnings.add('images_dropped', `Dropped ${images} image${images === 1 ? '' : 's'} (pictures and emoji are not kept).`);
+  if (images)
+    warnings.add(
+      'images_dropped',
+      `Dropped ${images} image${images === 1 ? '' : 's'} (pictures and emoji are not kept).`,
+    );
   return { blocks, meta };
 }

@@ -18,7 +18,8 @@ export interface BlocksLadder {
 function applyMeta(doc: SourceDocument, b: LadderBuilder): void {
   const { meta } = doc;
   if (meta.title !== undefined && b.title === undefined) b.title = meta.title;
-  else if (meta.title !== undefined && meta.title !== b.title) b.description.unshift(paragraph(`title: ${meta.title}`));
+  else if (meta.title !== undefined && meta.title !== b.title)
+    b.description.unshift(paragraph(`title: ${meta.title}`));
   if (meta.track !== undefined) b.track = meta.track;
   const extra: PMNode[] = [];
   if (meta.description) extra.push(paragraph(meta.description));
@@ -46,7 +47,12 @@ function fromTables(doc: SourceDocument): BlocksLadder | null {
     if (x.kind === 'heading') {
       heading = x;
       firstHeading ??= x;
-    } else if (x.kind === 'table' && x.rows.length >= 2 && x.columns >= 2 && (readLongFormProbe(x) || matrixOrientation(x.rows))) {
+    } else if (
+      x.kind === 'table' &&
+      x.rows.length >= 2 &&
+      x.columns >= 2 &&
+      (readLongFormProbe(x) || matrixOrientation(x.rows))
+    ) {
       matrices.push({ table: x, heading });
     }
   }
@@ -57,7 +63,11 @@ function fromTables(doc: SourceDocument): BlocksLadder | null {
     const group = grouped && m.heading && m.heading !== firstHeading ? m.heading.text : undefined;
     layout =
       readLongForm(m.table.rows, m.table.rowLines, builder, warnings) ??
-      readMatrix({ rows: m.table.rows, rowLines: m.table.rowLines, ...(group ? { group } : {}) }, builder, warnings) ??
+      readMatrix(
+        { rows: m.table.rows, rowLines: m.table.rowLines, ...(group ? { group } : {}) },
+        builder,
+        warnings,
+      ) ??
       layout;
   }
   if (!layout) return null;
@@ -67,9 +77,15 @@ function fromTables(doc: SourceDocument): BlocksLadder | null {
   for (const x of doc.blocks) {
     if (x.kind === 'heading') {
       if (x === firstHeading && builder.title === undefined) builder.title = x.text;
-      else if (!usedHeadings.has(x)) builder.description.push({ type: 'heading', attrs: { level: x.depth }, content: [{ type: 'text', text: x.text }] });
+      else if (!usedHeadings.has(x))
+        builder.description.push({
+          type: 'heading',
+          attrs: { level: x.depth },
+          content: [{ type: 'text', text: x.text }],
+        });
     } else if (x.kind === 'content') builder.description.push(x.node);
-    else if (x.kind === 'table' && !used.has(x)) builder.description.push(...x.rows.flatMap((r) => r.flatMap((c) => c.blocks)));
+    else if (x.kind === 'table' && !used.has(x))
+      builder.description.push(...x.rows.flatMap((r) => r.flatMap((c) => c.blocks)));
   }
   applyMeta(doc, builder);
   return { builder, warnings, layout };
@@ -77,7 +93,11 @@ function fromTables(doc: SourceDocument): BlocksLadder | null {
 
 function readLongFormProbe(table: TableBlock): boolean {
   const header = table.rows[0]?.map((c) => c.text) ?? [];
-  return header.some((h) => /competenc/i.test(h)) && header.some((h) => /level/i.test(h)) && header.some((h) => /text|expectation|description/i.test(h));
+  return (
+    header.some((h) => /competenc/i.test(h)) &&
+    header.some((h) => /level/i.test(h)) &&
+    header.some((h) => /text|expectation|description/i.test(h))
+  );
 }
 
 /** Read a Markdown or HTML document: headings structure first, then a ladder table. */

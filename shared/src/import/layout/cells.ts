@@ -43,7 +43,12 @@ export function isHeaderLikeRow(row: GridCell[]): boolean {
 }
 
 /** Refuse a table whose rows do not all have the table's number of cells (trailing empty cells aside). */
-export function assertRectangular(rows: GridCell[][], rowLines: number[], columns: number, what = 'The table'): void {
+export function assertRectangular(
+  rows: GridCell[][],
+  rowLines: number[],
+  columns: number,
+  what = 'The table',
+): void {
   rows.forEach((row, i) => {
     let n = row.length;
     while (n > columns && row[n - 1]!.text === '' && row[n - 1]!.blocks.length === 0) n--;
@@ -59,17 +64,29 @@ export function assertRectangular(rows: GridCell[][], rowLines: number[], column
 }
 
 /** Body rows of a two-column table listing competency → expectations ("Responsibility | Key Behaviors"). */
-export function responsibilityRows(table: TableBlock): Array<{ name: string; label: GridCell; cell: GridCell; line: number }> | null {
+export function responsibilityRows(
+  table: TableBlock,
+): Array<{ name: string; label: GridCell; cell: GridCell; line: number }> | null {
   if (table.columns !== 2 || table.rows.length === 0) return null;
   let start = table.header ? 1 : 0;
   if (!table.header && table.rows[0] && isHeaderLikeRow(table.rows[0]) && table.rows.length > 1) start = 1;
   if (table.rows.some((row) => row.length === 0)) return null;
   const body = table.rows.slice(start);
   if (!body.length) return null;
-  if (!body.every((row) => row[0] && (isLabelCell(row[0]) || (row[0].text === '' && (row[1]?.text ?? '') === '')))) return null;
+  if (
+    !body.every(
+      (row) => row[0] && (isLabelCell(row[0]) || (row[0].text === '' && (row[1]?.text ?? '') === '')),
+    )
+  )
+    return null;
   assertRectangular(table.rows, table.rowLines, 2);
   return body
-    .map((row, i) => ({ name: row[0]!.text, label: row[0]!, cell: row[1]!, line: table.rowLines[start + i] ?? table.line }))
+    .map((row, i) => ({
+      name: row[0]!.text,
+      label: row[0]!,
+      cell: row[1]!,
+      line: table.rowLines[start + i] ?? table.line,
+    }))
     .filter((r) => r.name !== '');
 }
 
@@ -91,5 +108,9 @@ export function isAttributeName(name: string): boolean {
 }
 
 export function isAttribute(name: string, values: GridCell[]): boolean {
-  return isAttributeName(name) && values.some((v) => v.text !== '') && values.every((v) => v.text === '' || isShortCell(v));
+  return (
+    isAttributeName(name) &&
+    values.some((v) => v.text !== '') &&
+    values.every((v) => v.text === '' || isShortCell(v))
+  );
 }

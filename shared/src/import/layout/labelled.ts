@@ -6,7 +6,8 @@ export interface LabelledItem {
   blocks: PMNode[];
 }
 
-const isBoldText = (n: PMNode | undefined) => n?.type === 'text' && (n.marks ?? []).some((m) => m.type === 'bold');
+const isBoldText = (n: PMNode | undefined) =>
+  n?.type === 'text' && (n.marks ?? []).some((m) => m.type === 'bold');
 
 /** `**Label**: text` (or `**Label:** text`, `**Label** — text`) as a label and the rest of the item. */
 export function splitLabelledItem(item: PMNode): LabelledItem | null {

@@ -25,7 +25,9 @@ export function applyLevelsTable(table: TableBlock, levels: LevelDraft[], warnin
   if (body.length === levels.length) matches = levels;
   else {
     matches = body.map((row) =>
-      levels.find((l) => row.some((c) => c.text !== '' && (norm(c.text) === norm(l.code) || norm(c.text) === norm(l.title)))),
+      levels.find((l) =>
+        row.some((c) => c.text !== '' && (norm(c.text) === norm(l.code) || norm(c.text) === norm(l.title))),
+      ),
     );
     if (matches.filter(Boolean).length < Math.max(1, body.length / 2)) return false;
   }
@@ -36,7 +38,11 @@ export function applyLevelsTable(table: TableBlock, levels: LevelDraft[], warnin
   body.forEach((row, i) => {
     const level = matches[i];
     if (!level) {
-      warnings.add('levels_table', `The levels table row “${row.map((c) => c.text).join(' | ')}” matches no level section; it was not imported.`, bodyLines[i]);
+      warnings.add(
+        'levels_table',
+        `The levels table row “${row.map((c) => c.text).join(' | ')}” matches no level section; it was not imported.`,
+        bodyLines[i],
+      );
       return;
     }
     const sectionCode = level.code;
@@ -47,7 +53,9 @@ export function applyLevelsTable(table: TableBlock, levels: LevelDraft[], warnin
       const key = header[j] || `Column ${j + 1}`;
       if (cell.text) level.attributes.push({ key, value: cell.text });
       if (sectionCode && isLevelCode(cell.text) && norm(cell.text) !== norm(sectionCode)) {
-        disagreements.push(`the row on line ${bodyLines[i]} says ${key} ${cell.text} for the section ${sectionCode}`);
+        disagreements.push(
+          `the row on line ${bodyLines[i]} says ${key} ${cell.text} for the section ${sectionCode}`,
+        );
       }
     });
   });

@@ -14,7 +14,8 @@ const COLUMNS = {
   title: /^(level[ _-]?(title|name)|title)$/i,
   level: /^(level|grade|band|role|position|seniority level)$/i,
   group: /^(group|pillar|category|theme|area|competency[ _-]?group|domain)$/i,
-  competency: /^(competency|competency[ _-]?name|competence|skill|dimension|criteria|criterion|attribute|behaviou?r)$/i,
+  competency:
+    /^(competency|competency[ _-]?name|competence|skill|dimension|criteria|criterion|attribute|behaviou?r)$/i,
   text: /^(text|expectations?|description|behaviou?rs|details?|content|cell|definition|examples?|indicators?)$/i,
 };
 
@@ -42,7 +43,12 @@ export function longFormColumns(header: string[]): LongFormColumns | null {
   return cols;
 }
 
-export function readLongForm(rows: GridCell[][], rowLines: number[], b: LadderBuilder, w: Warnings): LayoutId | null {
+export function readLongForm(
+  rows: GridCell[][],
+  rowLines: number[],
+  b: LadderBuilder,
+  w: Warnings,
+): LayoutId | null {
   const header = rows[0]?.map((c) => c.text);
   if (!header) return null;
   const cols = longFormColumns(header);
@@ -63,7 +69,11 @@ export function readLongForm(rows: GridCell[][], rowLines: number[], b: LadderBu
     const compName = at(row, cols.competency);
     if (!name.code && !name.title) {
       if (row[cols.text]?.text) {
-        w.add('unnamed_level', `The row on line ${rowLines[i + 1]} names no level; its text was kept in the ladder description.`, rowLines[i + 1]);
+        w.add(
+          'unnamed_level',
+          `The row on line ${rowLines[i + 1]} names no level; its text was kept in the ladder description.`,
+          rowLines[i + 1],
+        );
         b.description.push(...row[cols.text]!.blocks);
       }
       return;

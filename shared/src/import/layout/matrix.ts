@@ -36,7 +36,9 @@ export function matrixOrientation(rows: GridCell[][]): 'rows' | 'columns' | null
   if (LEVELS_CORNER.test(corner) && !COMPETENCY_CORNER.test(corner)) return rowsOk ? 'rows' : null;
   if (COMPETENCY_CORNER.test(corner) || GROUP_HEADER.test(corner)) return 'columns';
   const colScore = columnLabels.reduce((a, c) => a + levelScore(c.text), 0) / columnLabels.length;
-  const rowScore = rowLabels.length ? rowLabels.reduce((a, c) => a + levelScore(c.text), 0) / rowLabels.length : 0;
+  const rowScore = rowLabels.length
+    ? rowLabels.reduce((a, c) => a + levelScore(c.text), 0) / rowLabels.length
+    : 0;
   if (rowScore > colScore && rowsOk) return 'rows';
   return 'columns';
 }
@@ -56,13 +58,23 @@ function levelsAsRows(input: MatrixInput, b: LadderBuilder, w: Warnings): Layout
   const titleCol = header!.length > 2 && TITLE_COLUMN.test(header![1]!.text) ? 1 : -1;
   const attributeCols = new Set<number>();
   header!.forEach((h, j) => {
-    if (j > 0 && j !== titleCol && isAttribute(h.text, body.map((r) => r[j]!))) attributeCols.add(j);
+    if (
+      j > 0 &&
+      j !== titleCol &&
+      isAttribute(
+        h.text,
+        body.map((r) => r[j]!),
+      )
+    )
+      attributeCols.add(j);
   });
   body.forEach((row, i) => {
     const label = row[0]!.text;
     if (!label && row.every((c) => !c.text)) return;
-    if (!label && titleCol < 0) w.add('unnamed_level', `A row has no level name; it was named “Level ${i + 1}”.`, bodyLines[i]);
-    const name = titleCol === 1 ? { code: label, title: row[1]!.text } : parseLevelName(label || `Level ${i + 1}`);
+    if (!label && titleCol < 0)
+      w.add('unnamed_level', `A row has no level name; it was named “Level ${i + 1}”.`, bodyLines[i]);
+    const name =
+      titleCol === 1 ? { code: label, title: row[1]!.text } : parseLevelName(label || `Level ${i + 1}`);
     const level = b.levelNamed(name);
     header!.forEach((h, j) => {
       if (j === 0 || j === titleCol) return;
@@ -87,7 +99,12 @@ function levelsAsColumns(input: MatrixInput, b: LadderBuilder, w: Warnings): Lay
     k = 2;
   }
   const levels: LevelDraft[] = header!.slice(k).map((h, i) => {
-    if (!h.text) w.add('unnamed_level', `Column ${k + i + 1} has no level name; it was named “Level ${i + 1}”.`, input.rowLines[0]);
+    if (!h.text)
+      w.add(
+        'unnamed_level',
+        `Column ${k + i + 1} has no level name; it was named “Level ${i + 1}”.`,
+        input.rowLines[0],
+      );
     return b.levelNamed(parseLevelName(h.text || `Level ${i + 1}`));
   });
   let group = input.group ?? '';
@@ -104,7 +121,8 @@ function levelsAsColumns(input: MatrixInput, b: LadderBuilder, w: Warnings): Lay
       levels.forEach((level, j) => b.addAttribute(level, label, values[j]!.text));
       return;
     }
-    if (!label) w.add('unnamed_competency', `A row has no competency name; it was named “Row ${i + 2}”.`, bodyLines[i]);
+    if (!label)
+      w.add('unnamed_competency', `A row has no competency name; it was named “Row ${i + 2}”.`, bodyLines[i]);
     const comp = b.competency(label || `Row ${i + 2}`, group);
     levels.forEach((level, j) => {
       b.competency(comp.name, comp.group, level.id);

@@ -1,5 +1,11 @@
 import type { PMNode } from '../../model/index.ts';
-import { buildOutline, type DocBlock, type Section, type SourceDocument, type TableBlock } from '../document.ts';
+import {
+  buildOutline,
+  type DocBlock,
+  type Section,
+  type SourceDocument,
+  type TableBlock,
+} from '../document.ts';
 import type { LadderBuilder, LevelDraft } from '../ladder-builder.ts';
 import { levelScore, parseLevelName } from '../level-name.ts';
 import type { LayoutId } from '../types.ts';
@@ -51,7 +57,9 @@ function mean(xs: number[]): number {
 
 /** Content blocks (tables flattened) of a list of blocks. */
 function contentBlocks(blocks: DocBlock[]): PMNode[] {
-  return blocks.flatMap((x) => (x.kind === 'content' ? [x.node] : x.kind === 'table' ? tableToBlocks(x) : []));
+  return blocks.flatMap((x) =>
+    x.kind === 'content' ? [x.node] : x.kind === 'table' ? tableToBlocks(x) : [],
+  );
 }
 
 /** A section's content and its sub-sections (as headings inside rich text). */
@@ -59,7 +67,11 @@ function sectionBlocks(s: Section): PMNode[] {
   return [
     ...contentBlocks(s.content),
     ...s.children.flatMap((c) => [
-      { type: 'heading', attrs: { level: Math.min(6, c.heading.depth) }, content: [{ type: 'text', text: c.heading.text }] },
+      {
+        type: 'heading',
+        attrs: { level: Math.min(6, c.heading.depth) },
+        content: [{ type: 'text', text: c.heading.text }],
+      },
       ...sectionBlocks(c),
     ]),
   ];
@@ -70,13 +82,17 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
   const roots = outline.roots;
   if (!roots.length) return null;
   const r: Reader = { b, w, labelled: false, tables: false };
-  if (doc.blocks.some((x) => x.kind === 'marker' && x.name === 'ladder')) return readRungsMarkdown(outline, r);
+  if (doc.blocks.some((x) => x.kind === 'marker' && x.name === 'ladder'))
+    return readRungsMarkdown(outline, r);
   const first = roots[0]!;
 
   let titleSection: Section | undefined;
   let candidates: Section[];
   let extras: Section[] = [];
-  if (first.children.length && roots.slice(1).every((s) => !s.children.length && levelScore(s.heading.text) === 0)) {
+  if (
+    first.children.length &&
+    roots.slice(1).every((s) => !s.children.length && levelScore(s.heading.text) === 0)
+  ) {
     titleSection = first;
     candidates = first.children;
     extras = roots.slice(1);
@@ -93,7 +109,8 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
     titleSection &&
     nonDefinition.length &&
     nonDefinition.every((c) => levelScore(c.heading.text) === 0) &&
-    (parseLevelName(titleSection.heading.text, titleSection.heading.anchor).code !== '' || nonDefinition.every((c) => !structured(c)))
+    (parseLevelName(titleSection.heading.text, titleSection.heading.anchor).code !== '' ||
+      nonDefinition.every((c) => !structured(c)))
   ) {
     const level = b.addLevel(parseLevelName(titleSection.heading.text, titleSection.heading.anchor));
     b.title = level.title || titleSection.heading.text;
@@ -124,7 +141,11 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
   const levels: Array<{ level: LevelDraft; section: Section }> = [];
   for (const c of body) {
     if (anyStructured && !structured(c) && levelScore(c.heading.text) === 0) {
-      w.add('not_a_level', `Section “${c.heading.text}” has no competencies; it was kept in the ladder description.`, c.heading.line);
+      w.add(
+        'not_a_level',
+        `Section “${c.heading.text}” has no competencies; it was kept in the ladder description.`,
+        c.heading.line,
+      );
       extras.push(c);
       continue;
     }
@@ -132,7 +153,11 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
     levels.push({ level, section: c });
     readLevelBody(level, c.content, c.children, r);
   }
-  readDescription(descriptionBlocks, levels.map((l) => l.level), r);
+  readDescription(
+    descriptionBlocks,
+    levels.map((l) => l.level),
+    r,
+  );
   extras.forEach((s) => readExtra(s, r));
   return finish(r, r.labelled ? 'labelled-bullets' : 'headings');
 }
@@ -160,9 +185,20 @@ function readRungsMarkdown(outline: ReturnType<typeof buildOutline>, r: Reader):
     for (const child of s.children) {
       if (child.children.length) {
         for (const gc of child.children) {
-          r.b.appendCell(level, r.b.competency(gc.heading.text, child.heading.text, level.id), sectionBlocks(gc), gc.heading.line);
+          r.b.appendCell(
+            level,
+            r.b.competency(gc.heading.text, child.heading.text, level.id),
+            sectionBlocks(gc),
+            gc.heading.line,
+          );
         }
-      } else r.b.appendCell(level, r.b.competency(child.heading.text, '', level.id), sectionBlocks(child), child.heading.line);
+      } else
+        r.b.appendCell(
+          level,
+          r.b.competency(child.heading.text, '', level.id),
+          sectionBlocks(child),
+          child.heading.line,
+        );
     }
   }
   readDescription([...outline.preamble, ...(titled ? first.content : [])], levels, r);
@@ -182,7 +218,10 @@ function finish(r: Reader, layout: LayoutId): OutlineResult | null {
     moved = true;
   }
   if (!moved) return null;
-  r.w.add('no_competencies', 'No competencies were found under the levels; each level’s text was put in one competency, “Expectations”.');
+  r.w.add(
+    'no_competencies',
+    'No competencies were found under the levels; each level’s text was put in one competency, “Expectations”.',
+  );
   return { layout, structured: false };
 }
 
@@ -197,9 +236,17 @@ function readDescription(blocks: DocBlock[], levels: LevelDraft[], r: Reader): v
 
 function readExtra(s: Section, r: Reader): void {
   if (!hasContent(s)) return;
-  r.w.add('not_a_level', `Section “${s.heading.text}” is not part of the ladder; it was kept in the ladder description.`, s.heading.line);
+  r.w.add(
+    'not_a_level',
+    `Section “${s.heading.text}” is not part of the ladder; it was kept in the ladder description.`,
+    s.heading.line,
+  );
   r.b.description.push(
-    { type: 'heading', attrs: { level: Math.min(6, s.heading.depth) }, content: [{ type: 'text', text: s.heading.text }] },
+    {
+      type: 'heading',
+      attrs: { level: Math.min(6, s.heading.depth) },
+      content: [{ type: 'text', text: s.heading.text }],
+    },
     ...sectionBlocks(s),
   );
 }
@@ -227,7 +274,13 @@ function readLevelBody(level: LevelDraft, content: DocBlock[], children: Section
  * Blocks directly under a level (or a group of it): responsibility tables and labelled lists give
  * competencies, the rest is the level's summary (labelled with the group name when under a group).
  */
-function readLevelContent(level: LevelDraft, blocks: DocBlock[], group: string, introLabel: string | undefined, r: Reader): void {
+function readLevelContent(
+  level: LevelDraft,
+  blocks: DocBlock[],
+  group: string,
+  introLabel: string | undefined,
+  r: Reader,
+): void {
   const summary: PMNode[] = [];
   for (const x of blocks) {
     if (x.kind === 'table') {
@@ -261,7 +314,12 @@ function readLevelContent(level: LevelDraft, blocks: DocBlock[], group: string, 
         r.b.appendCell(level, comp, item.blocks, x.line);
       } else unlabelled.push(item);
     }
-    if (unlabelled.length) summary.push({ type: x.node.type, ...(x.node.attrs ? { attrs: x.node.attrs } : {}), content: unlabelled });
+    if (unlabelled.length)
+      summary.push({
+        type: x.node.type,
+        ...(x.node.attrs ? { attrs: x.node.attrs } : {}),
+        content: unlabelled,
+      });
   }
   if (!summary.length) return;
   if (introLabel) {
@@ -278,7 +336,8 @@ function readDefinitions(s: Section, r: Reader): void {
   for (const child of s.children) {
     if (child.children.length) {
       r.b.description.push(...contentBlocks(child.content));
-      for (const gc of child.children) r.b.competency(gc.heading.text, child.heading.text).description.push(...sectionBlocks(gc));
+      for (const gc of child.children)
+        r.b.competency(gc.heading.text, child.heading.text).description.push(...sectionBlocks(gc));
     } else {
       r.b.competency(child.heading.text, '').description.push(...contentBlocks(child.content));
     }
@@ -286,10 +345,17 @@ function readDefinitions(s: Section, r: Reader): void {
 }
 
 function readCompetencySection(s: Section, group: string, r: Reader): void {
-  const isGroup = s.children.length > 0 && s.children.every((c) => levelScore(c.heading.text) === 0) && s.children.some((c) => c.children.length > 0);
+  const isGroup =
+    s.children.length > 0 &&
+    s.children.every((c) => levelScore(c.heading.text) === 0) &&
+    s.children.some((c) => c.children.length > 0);
   if (isGroup) {
     if (s.content.length) {
-      r.w.add('group_text', `The text under group “${s.heading.text}” was kept in the ladder description.`, s.heading.line);
+      r.w.add(
+        'group_text',
+        `The text under group “${s.heading.text}” was kept in the ladder description.`,
+        s.heading.line,
+      );
       r.b.description.push(boldParagraph(s.heading.text), ...contentBlocks(s.content));
     }
     for (const c of s.children) readCompetencySection(c, s.heading.text, r);
@@ -303,4 +369,3 @@ function readCompetencySection(s: Section, group: string, r: Reader): void {
     r.b.appendCell(level, comp, sectionBlocks(child), child.heading.line);
   }
 }
-

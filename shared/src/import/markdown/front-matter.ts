@@ -15,7 +15,11 @@ function scalar(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map((v) => scalar(v) ?? '').filter(Boolean).join(', ');
+  if (Array.isArray(value))
+    return value
+      .map((v) => scalar(v) ?? '')
+      .filter(Boolean)
+      .join(', ');
   return JSON.stringify(value);
 }
 
@@ -28,7 +32,11 @@ export function readFrontMatter(text: string, warnings: Warnings): FrontMatter {
   try {
     data = parseYaml(m[1]!);
   } catch (e) {
-    warnings.add('front_matter', `The front matter is not valid YAML (${(e as Error).message.split('\n')[0]}); it was imported as text.`, 1);
+    warnings.add(
+      'front_matter',
+      `The front matter is not valid YAML (${(e as Error).message.split('\n')[0]}); it was imported as text.`,
+      1,
+    );
     return { meta, body: text };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { meta, body: text };

@@ -3,10 +3,17 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { PMNode } from '../../model/index.ts';
-import { cellText, type DocBlock, type SourceDocument, type TableBlock, type TableCell } from '../document.ts';
+import {
+  cellText,
+  type DocBlock,
+  type SourceDocument,
+  type TableBlock,
+  type TableCell,
+} from '../document.ts';
 import { htmlDocumentBlocks } from '../html/html-document.ts';
 import { htmlToBlocks, type RichTextContext } from '../rich-text/html-to-pm.ts';
 import { mdastToBlocks, phrasing } from '../rich-text/mdast-to-pm.ts';
+import { cellLinesToBlocks } from '../rich-text/cell-lines.ts';
 import { inlinePlainText, normalizeBlocks, normalizeInline } from '../rich-text/normalize.ts';
 import type { Warnings } from '../warnings.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -35,7 +42,10 @@ function plainParagraphs(source: string): PMNode[] | null {
 
 /** Markdown (with GFM tables) to rich text blocks, for table cells and CSV cells. */
 export function markdownToBlocks(source: string, ctx: RichTextContext): PMNode[] {
-  return plainParagraphs(source) ?? normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx));
+  return (
+    plainParagraphs(source) ??
+    normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx))
+  );
 }
 
 const BLOCK_HTML = /<\/?(p|ul|ol|li|div|h[1-6]|blockquote|pre|table)\b/i;
@@ -100,7 +110,11 @@ export function markdownDocument(text: string, warnings: Warnings): SourceDocume
   const ctx: RichTextContext = { onImage: () => void images++ };
   const blocks: DocBlock[] = [];
   for (const node of tree.children) blocks.push(...toDocBlocks(node, source, ctx));
-  if (images) warnings.add('images_dropped', `Dropped ${images} image${images === 1 ? '' : 's'} (pictures and emoji are not kept).`);
+  if (images)
+    warnings.add(
+      'images_dropped',
+      `Dropped ${images} image${images === 1 ? '' : 's'} (pictures and emoji are not kept).`,
+    );
   return { blocks, meta };
 }
 
@@ -126,7 +140,10 @@ function toDocBlocks(node: RootContent, source: string, ctx: RichTextContext): D
     const marker = /^<!--\s*rungs:([\w-]+)(?:\s+[^>]*)?-->$/.exec(node.value.trim());
     if (marker) return [{ kind: 'marker', name: marker[1]!, line }];
     // Block HTML: tables stay tables; headings inside it are content, not structure.
-    return htmlDocumentBlocks(node.value, ctx, { headingsAsContent: true }).map((b) => ({ ...b, line: line + (b.line > 0 ? b.line - 1 : 0) }));
+    return htmlDocumentBlocks(node.value, ctx, { headingsAsContent: true }).map((b) => ({
+      ...b,
+      line: line + (b.line > 0 ? b.line - 1 : 0),
+    }));
   }
   if (node.type === 'definition' || node.type === 'yaml') return [];
   return normalizeBlocks(mdastToBlocks([node], ctx)).map((n) => ({ kind: 'content', node: n, line }));
@@ -141,16 +158,20 @@ function cellRaw(cell: MdTableCell, source: string): string {
   return source.slice(start, end);
 }
 
+/** A GFM table cell: its inline content split at `<br>`, or its HTML when it holds `<p>`/`<ul>` blocks. */
+function cellBlocks(cell: MdTableCell, source: string, ctx: RichTextContext): PMNode[] {
+  const raw = cellRaw(cell, source);
+  if (BLOCK_HTML.test(raw)) return normalizeBlocks(htmlToBlocks(raw.replace(/\\\|/g, '|'), ctx));
+  return cellLinesToBlocks(phrasing(cell.children, [], ctx));
+}
+
 function tableBlock(node: Table, source: string, ctx: RichTextContext): TableBlock {
-  const raws = node.children.flatMap((row) => row.children.map((cell) => cellRaw(cell, source)));
-  const all = cellsToBlocks(raws, ctx, { breaks: true });
   const rows: TableCell[][] = [];
   const rowLines: number[] = [];
-  let k = 0;
   for (const row of node.children) {
     rows.push(
-      row.children.map(() => {
-        const blocks = all[k++]!;
+      row.children.map((cell) => {
+        const blocks = cellBlocks(cell, source, ctx);
         return { blocks, text: cellText(blocks) };
       }),
     );

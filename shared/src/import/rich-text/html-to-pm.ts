@@ -9,12 +9,62 @@ export interface RichTextContext {
   onImage?: () => void;
 }
 
-const SKIP = new Set(['script', 'style', 'head', 'template', 'noscript', 'title', 'meta', 'link', 'object', 'iframe', 'svg']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'head',
+  'template',
+  'noscript',
+  'title',
+  'meta',
+  'link',
+  'object',
+  'iframe',
+  'svg',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'body', 'html', 'center', 'form',
-  'fieldset', 'details', 'summary', 'address', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul',
-  'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'dl',
-  'dt', 'dd',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'body',
+  'html',
+  'center',
+  'form',
+  'fieldset',
+  'details',
+  'summary',
+  'address',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
 ]);
 
 export function isElement(node: ChildNode): node is Element {
@@ -64,14 +114,17 @@ export function blocksOf(nodes: ChildNode[], ctx: RichTextContext): PMNode[] {
 function blockOf(el: Element, ctx: RichTextContext): PMNode[] {
   const tag = el.tagName;
   const heading = /^h([1-6])$/.exec(tag);
-  if (heading) return [{ type: 'heading', attrs: { level: Number(heading[1]) }, content: inlineChildren(el, [], ctx) }];
+  if (heading)
+    return [{ type: 'heading', attrs: { level: Number(heading[1]) }, content: inlineChildren(el, [], ctx) }];
   switch (tag) {
     case 'p':
     case 'dd':
     case 'caption':
     case 'figcaption':
     case 'summary':
-      return hasBlockDescendant(el) ? blocksOf(el.childNodes, ctx) : [{ type: 'paragraph', content: inlineChildren(el, [], ctx) }];
+      return hasBlockDescendant(el)
+        ? blocksOf(el.childNodes, ctx)
+        : [{ type: 'paragraph', content: inlineChildren(el, [], ctx) }];
     case 'dt':
       return [{ type: 'paragraph', content: inlineChildren(el, [{ type: 'bold' }], ctx) }];
     case 'ul':
@@ -92,7 +145,9 @@ function blockOf(el: Element, ctx: RichTextContext): PMNode[] {
       flushLoose();
       if (tag === 'ol') {
         const start = Number(attr(el, 'start') ?? '1');
-        return [{ type: 'orderedList', attrs: { start: Number.isFinite(start) ? start : 1 }, content: items }];
+        return [
+          { type: 'orderedList', attrs: { start: Number.isFinite(start) ? start : 1 }, content: items },
+        ];
       }
       return [{ type: 'bulletList', content: items }];
     }
@@ -101,7 +156,9 @@ function blockOf(el: Element, ctx: RichTextContext): PMNode[] {
     case 'blockquote':
       return [{ type: 'blockquote', content: blocksOf(el.childNodes, ctx) }];
     case 'pre':
-      return [{ type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: textContent(el) }] }];
+      return [
+        { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: textContent(el) }] },
+      ];
     case 'hr':
       return [{ type: 'horizontalRule' }];
     case 'table':
@@ -126,7 +183,12 @@ export function tableRows(table: Element): Element[][] {
   const visit = (el: Element) => {
     for (const c of el.childNodes) {
       if (!isElement(c)) continue;
-      if (c.tagName === 'tr') rows.push(c.childNodes.filter((x): x is Element => isElement(x) && (x.tagName === 'td' || x.tagName === 'th')));
+      if (c.tagName === 'tr')
+        rows.push(
+          c.childNodes.filter(
+            (x): x is Element => isElement(x) && (x.tagName === 'td' || x.tagName === 'th'),
+          ),
+        );
       else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') visit(c);
     }
   };
@@ -135,7 +197,8 @@ export function tableRows(table: Element): Element[][] {
 }
 
 export function textContent(node: ChildNode): string {
-  if (!isElement(node)) return node.nodeName === '#text' ? (node as DefaultTreeAdapterTypes.TextNode).value : '';
+  if (!isElement(node))
+    return node.nodeName === '#text' ? (node as DefaultTreeAdapterTypes.TextNode).value : '';
   if (node.tagName === 'br') return '\n';
   return node.childNodes.map(textContent).join('');
 }

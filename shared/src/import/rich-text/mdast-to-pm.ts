@@ -14,16 +14,27 @@ function blockOf(node: RootContent, ctx: RichTextContext): PMNode[] {
     case 'heading':
       return [{ type: 'heading', attrs: { level: node.depth }, content: phrasing(node.children, [], ctx) }];
     case 'list': {
-      const items = node.children.map((item) => ({ type: 'listItem', content: mdastToBlocks(item.children, ctx) }));
+      const items = node.children.map((item) => ({
+        type: 'listItem',
+        content: mdastToBlocks(item.children, ctx),
+      }));
       if (node.ordered) return [{ type: 'orderedList', attrs: { start: node.start ?? 1 }, content: items }];
       return [{ type: 'bulletList', content: items }];
     }
     case 'listItem':
-      return [{ type: 'bulletList', content: [{ type: 'listItem', content: mdastToBlocks(node.children, ctx) }] }];
+      return [
+        { type: 'bulletList', content: [{ type: 'listItem', content: mdastToBlocks(node.children, ctx) }] },
+      ];
     case 'blockquote':
       return [{ type: 'blockquote', content: mdastToBlocks(node.children, ctx) }];
     case 'code':
-      return [{ type: 'codeBlock', attrs: { language: node.lang ?? null }, content: [{ type: 'text', text: node.value }] }];
+      return [
+        {
+          type: 'codeBlock',
+          attrs: { language: node.lang ?? null },
+          content: [{ type: 'text', text: node.value }],
+        },
+      ];
     case 'thematicBreak':
       return [{ type: 'horizontalRule' }];
     case 'html':
@@ -43,8 +54,17 @@ function blockOf(node: RootContent, ctx: RichTextContext): PMNode[] {
 const OPEN_TAG = /^<\s*(b|strong|i|em|s|del|strike|u|ins|code|a)\b([^>]*)>$/i;
 const CLOSE_TAG = /^<\s*\/\s*(b|strong|i|em|s|del|strike|u|ins|code|a)\s*>$/i;
 const TAG_MARK: Record<string, string> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', s: 'strike', del: 'strike', strike: 'strike',
-  u: 'underline', ins: 'underline', code: 'code', a: 'link',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  s: 'strike',
+  del: 'strike',
+  strike: 'strike',
+  u: 'underline',
+  ins: 'underline',
+  code: 'code',
+  a: 'link',
 };
 
 /** Inline mdast to ProseMirror inline nodes; inline HTML tags (`<br>`, `<b>…</b>`) are honoured. */
@@ -84,7 +104,9 @@ function withMark(marks: PMMark[], mark: PMMark): PMMark[] {
 function inline(node: PhrasingContent, marks: PMMark[], ctx: RichTextContext): PMNode[] {
   switch (node.type) {
     case 'text':
-      return node.value ? [marks.length ? { type: 'text', text: node.value, marks } : { type: 'text', text: node.value }] : [];
+      return node.value
+        ? [marks.length ? { type: 'text', text: node.value, marks } : { type: 'text', text: node.value }]
+        : [];
     case 'emphasis':
       return phrasing(node.children, withMark(marks, { type: 'italic' }), ctx);
     case 'strong':
@@ -104,7 +126,8 @@ function inline(node: PhrasingContent, marks: PMMark[], ctx: RichTextContext): P
       ctx.onImage?.();
       return [];
     default:
-      return 'children' in node ? phrasing((node as { children: PhrasingContent[] }).children, marks, ctx) : [];
+      return 'children' in node
+        ? phrasing((node as { children: PhrasingContent[] }).children, marks, ctx)
+        : [];
   }
 }
-

@@ -51,9 +51,18 @@ function normalizeBlock(node: PMNode): PMNode[] | null {
     return inner.length ? [withContent(node, inner)] : null;
   }
   if (node.type === 'codeBlock') {
-    const text = (node.content ?? []).map((c) => c.text ?? '').join('').replace(/\n+$/, '');
+    const text = (node.content ?? [])
+      .map((c) => c.text ?? '')
+      .join('')
+      .replace(/\n+$/, '');
     if (!text.trim()) return null;
-    return [{ type: 'codeBlock', attrs: { language: (node.attrs?.language as string | null) ?? null }, content: [{ type: 'text', text }] }];
+    return [
+      {
+        type: 'codeBlock',
+        attrs: { language: (node.attrs?.language as string | null) ?? null },
+        content: [{ type: 'text', text }],
+      },
+    ];
   }
   if (node.type === 'horizontalRule') return [{ type: 'horizontalRule' }];
   if (node.type === 'listItem') {
@@ -121,7 +130,9 @@ export function sameMarks(a: PMMark[] | undefined, b: PMMark[] | undefined): boo
   const x = a ?? [];
   const y = b ?? [];
   if (x.length !== y.length) return false;
-  return x.every((m, i) => m.type === y[i]!.type && JSON.stringify(m.attrs ?? {}) === JSON.stringify(y[i]!.attrs ?? {}));
+  return x.every(
+    (m, i) => m.type === y[i]!.type && JSON.stringify(m.attrs ?? {}) === JSON.stringify(y[i]!.attrs ?? {}),
+  );
 }
 
 function textNode(text: string, marks: PMMark[]): PMNode {
@@ -169,7 +180,12 @@ export function normalizeInline(nodes: PMNode[]): PMNode[] {
     const last = merged[merged.length - 1];
     if (n.type === 'text' && last?.type === 'text' && sameMarks(last.marks, n.marks)) {
       last.text = (last.text! + n.text!).replace(/ {2,}/g, ' ');
-    } else if (n.type === 'text' && last?.type === 'text' && last.text!.endsWith(' ') && n.text!.startsWith(' ')) {
+    } else if (
+      n.type === 'text' &&
+      last?.type === 'text' &&
+      last.text!.endsWith(' ') &&
+      n.text!.startsWith(' ')
+    ) {
       const rest = n.text!.slice(1);
       if (rest) merged.push({ ...n, text: rest });
     } else if (n.type === 'text' && last?.type === 'hardBreak' && n.text === ' ') {
@@ -207,7 +223,9 @@ function trimEdges(inline: PMNode[]): PMNode[] {
 /** Plain text of inline nodes (hard breaks as spaces): for names, titles and labels. */
 export function inlinePlainText(nodes: PMNode[]): string {
   return nodes
-    .map((n) => (n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? ' ' : inlinePlainText(n.content ?? [])))
+    .map((n) =>
+      n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? ' ' : inlinePlainText(n.content ?? []),
+    )
     .join('')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();

@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
-import { cellKey, plainText, validateLadderContent, type LadderContent, type Level } from '../../model/index.ts';
+import {
+  cellKey,
+  plainText,
+  validateLadderContent,
+  type LadderContent,
+  type Level,
+} from '../../model/index.ts';
 import { missingSentences } from '../../text/index.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import type { ImportResult } from '../types.ts';
@@ -7,7 +13,8 @@ import type { Expectation } from './expectations.ts';
 
 export function findLevel(content: LadderContent, name: string): Level {
   const level = content.levels.find((l) => l.code === name || l.title === name);
-  if (!level) throw new Error(`no level “${name}” in ${content.levels.map((l) => l.code || l.title).join(', ')}`);
+  if (!level)
+    throw new Error(`no level “${name}” in ${content.levels.map((l) => l.code || l.title).join(', ')}`);
   return level;
 }
 
@@ -39,10 +46,14 @@ export function expectImport(result: ImportResult, source: string, e: Expectatio
     expect(findLevel(c, level).attributes.map((a) => `${a.key}: ${a.value}`)).toEqual(attrs);
   }
   for (const [level, competency, sentence] of e.placed ?? []) {
-    expect(cellPlainText(c, level, competency), `${level} × ${competency}`).toContain(normalizeText(sentence));
+    expect(cellPlainText(c, level, competency), `${level} × ${competency}`).toContain(
+      normalizeText(sentence),
+    );
   }
   for (const [level, sentence] of e.summaries ?? []) {
-    expect(normalizeText(plainText(findLevel(c, level).summary)), `summary of ${level}`).toContain(normalizeText(sentence));
+    expect(normalizeText(plainText(findLevel(c, level).summary)), `summary of ${level}`).toContain(
+      normalizeText(sentence),
+    );
   }
   const codes = result.warnings.map((w) => w.code);
   for (const code of e.warnings ?? []) expect(codes).toContain(code);

@@ -39,7 +39,10 @@ export const SEED_EXPECTATIONS: Record<string, Expectation> = {
       ['IC5', 'Technical Acumen', 'I have a proven set of technical skills and development methodologies'],
     ],
     summaries: [
-      ['IC5', 'I execute on large programs with a multi-team technical strategy to a standard of quality well exceeding that of the current system'],
+      [
+        'IC5',
+        'I execute on large programs with a multi-team technical strategy to a standard of quality well exceeding that of the current system',
+      ],
       ['IC5', 'Scope'],
       ['IC5', 'Area of ownership and level of autonomy / ambiguity'],
       ['IC5', 'Collaborative Reach'],
@@ -63,7 +66,11 @@ export const SEED_EXPECTATIONS: Record<string, Expectation> = {
     cells: 15,
     placed: [
       ['Engineering Manager', 'Management & Leadership', 'You set clear goals and expectations.'],
-      ['Director', 'Execution & Results', 'You own the budget for your functional area and are responsible for expenses and hiring plans.'],
+      [
+        'Director',
+        'Execution & Results',
+        'You own the budget for your functional area and are responsible for expenses and hiring plans.',
+      ],
       ['VP', 'Community & Citizenship', 'You exemplify a can-do attitude.'],
     ],
     summaries: [
@@ -89,7 +96,11 @@ export const SEED_EXPECTATIONS: Record<string, Expectation> = {
       TPM6: ['Level: 6', 'Seniority: Senior', 'Public Title: Principal Engineer', 'Position: TPM7'],
     },
     placed: [
-      ['TPM3', 'Adjusts', 'adjusts the team processes, listening to feedback and guiding the team through the changes'],
+      [
+        'TPM3',
+        'Adjusts',
+        'adjusts the team processes, listening to feedback and guiding the team through the changes',
+      ],
       ['TPM4', 'Defines', "defines the right processes for the team's maturity level"],
       ['TPM5', 'Owns', 'owns the production operation and monitoring of the system and is aware of its SLAs'],
       ['TPM6', 'Community', 'makes an impact on the tech community'],
@@ -107,14 +118,21 @@ export const SEED_EXPECTATIONS: Record<string, Expectation> = {
     competencies: 6,
     cells: 12,
     attributes: {
-      'Director of Engineering': ['Years of xp (guideline): 15+', 'Scope of action: 4-6 teams / 3-4 directs, 15-20 total'],
+      'Director of Engineering': [
+        'Years of xp (guideline): 15+',
+        'Scope of action: 4-6 teams / 3-4 directs, 15-20 total',
+      ],
       'VP of Engineering': ['Years of xp (guideline): 15+', 'Scope of action: Organization'],
     },
     placed: [
       ['Director of Engineering', 'Responsibilities', "Drives EMs' happiness, engagement, and growth."],
       ['VP of Engineering', 'Scope of knowledge (Breadth and Depth)', 'Organizational design'],
       ['VP of Engineering', 'Competencies focus', 'Stretegic thinking.'],
-      ['Director of Engineering', 'Checkpoints for reaching this level', 'Has presented on software or management topics'],
+      [
+        'Director of Engineering',
+        'Checkpoints for reaching this level',
+        'Has presented on software or management topics',
+      ],
       ['VP of Engineering', 'Checkpoints for reaching this level', 'WIP'],
     ],
   },
@@ -131,7 +149,11 @@ export const SEED_EXPECTATIONS: Record<string, Expectation> = {
     cells: 12,
     placed: [
       ['Team Lead', 'Communication/Writing', 'Runs effective 1x1s with the team.'],
-      ['Director of Engineering', 'Product Output', 'Works closely with Director of Product to make Teleport commercially successful.'],
+      [
+        'Director of Engineering',
+        'Product Output',
+        'Works closely with Director of Product to make Teleport commercially successful.',
+      ],
       ['VP of Engineering', 'People Development', 'Identifies and develops future VPs of Engineering.'],
     ],
     ignore: ['Level'],

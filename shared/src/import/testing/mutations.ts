@@ -11,7 +11,30 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const TOKENS = ['|', '\t', '#', '## ', '**', '_', '<p>', '</p>', '<br>', '<table>', '---\n', '{', '"', ',', '\n', '- ', '* ', '{#x}', '![i](x.png)', '\u0000', '\uFFFD', '</td>'];
+export const TOKENS = [
+  '|',
+  '\t',
+  '#',
+  '## ',
+  '**',
+  '_',
+  '<p>',
+  '</p>',
+  '<br>',
+  '<table>',
+  '---\n',
+  '{',
+  '"',
+  ',',
+  '\n',
+  '- ',
+  '* ',
+  '{#x}',
+  '![i](x.png)',
+  '\u0000',
+  '\uFFFD',
+  '</td>',
+];
 
 export type Mutation = (bytes: Uint8Array, rnd: () => number) => Uint8Array;
 
@@ -44,8 +67,22 @@ export const mutations: Record<string, Mutation> = {
     }
     return enc.encode(lines.join('\n'));
   },
-  dropLines: (b, rnd) => enc.encode(dec.decode(b).split('\n').filter(() => rnd() > 0.3).join('\n')),
-  duplicateLines: (b, rnd) => enc.encode(dec.decode(b).split('\n').flatMap((l) => (rnd() < 0.2 ? [l, l] : [l])).join('\n')),
+  dropLines: (b, rnd) =>
+    enc.encode(
+      dec
+        .decode(b)
+        .split('\n')
+        .filter(() => rnd() > 0.3)
+        .join('\n'),
+    ),
+  duplicateLines: (b, rnd) =>
+    enc.encode(
+      dec
+        .decode(b)
+        .split('\n')
+        .flatMap((l) => (rnd() < 0.2 ? [l, l] : [l]))
+        .join('\n'),
+    ),
   splice: (b, rnd) => {
     const s = dec.decode(b);
     const a = Math.floor(rnd() * s.length);
@@ -55,4 +92,3 @@ export const mutations: Record<string, Mutation> = {
     return enc.encode(cut.slice(0, at) + s.slice(a, a + len) + cut.slice(at));
   },
 };
-

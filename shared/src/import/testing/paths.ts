@@ -14,5 +14,9 @@ export const SEEDS_DIR = path.resolve(REPO_ROOT, '../shared/seeds');
 export const seedsPresent = existsSync(SEEDS_DIR);
 
 export function listFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [];
 }
