@@ -27,6 +27,7 @@ import {
   refused,
   startProposal,
   versionContent,
+  waitForProposal,
   type ProposalView,
   type Team,
   type VersionView,
@@ -416,6 +417,36 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
       status: 409,
       code: 'already_merged',
     });
+  });
+
+  it('publishes exactly what the proposal holds when edits race the merge', async () => {
+    const { slug } = await createPublishedLadder(team, testLadder());
+    await call(team.admin, 'PATCH', `/api/ladders/${slug}/settings`, { requiredApprovals: 0 });
+    const p = await proposeCell(slug, 'L1', 'C1', 'start;');
+    const writer = connectClient(server.wsUrl, p.documentName, { cookie: team.bob.cookie });
+    clients.push(writer);
+    await waitSynced(writer);
+    let stop = false;
+    let typed = 0;
+    const burst = (async () => {
+      for (let n = 0; !stop; n++) {
+        typeIntoCell(writer.doc, 'L1', 'C1', `t${n};`);
+        typed++;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
+    await waitForProposal(team.alice, slug, p.number, (c) => cellText(c, 'L1', 'C1').includes('t20;'));
+    const { version } = await merge(team.alice, slug, p.number);
+    await new Promise((r) => setTimeout(r, 100)); // the writer keeps typing into the read-only proposal
+    stop = true;
+    await burst;
+
+    const published = cellText(await versionContent(team.vera, slug, version.number), 'L1', 'C1');
+    const proposal = cellText(await proposalContent(team.alice, slug, p.number), 'L1', 'C1');
+    expect(published).toContain('t20;');
+    expect(proposal.slice(-40)).toBe(published.slice(-40));
+    expect(proposal).toBe(published);
+    expect(typed).toBeGreaterThan(published.split(';').length);
   });
 
   it('restores version 1 after two merges as a proposal whose content equals version 1', async () => {

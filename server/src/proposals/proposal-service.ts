@@ -262,7 +262,24 @@ export class ProposalService {
 
   /** Closes without publishing; the document becomes read-only. */
   async close(slug: string, number: number, actor: Actor): Promise<ProposalView> {
-    const view = await this.transition(slug, number, actor, async (trx, ladder, row, now) => {
+    const ladder = await this.ladder(slug);
+    const documentName = (await this.proposal(ladder, number)).document_name;
+    const thaw = this.freezes.freeze(documentName);
+    let view: ProposalView;
+    try {
+      view = await this.closeTransition(slug, number, actor);
+      if (view.state === 'closed') this.freezes.setReadOnly(documentName, true);
+    } finally {
+      thaw();
+    }
+    this.rooms
+      .getLoaded(documentName)
+      ?.closeAll(ProposalCloseCode.closed, 'This proposal was closed; it is read-only now.');
+    return view;
+  }
+
+  private closeTransition(slug: string, number: number, actor: Actor): Promise<ProposalView> {
+    return this.transition(slug, number, actor, async (trx, ladder, row, now) => {
       if (row.state === 'closed') return;
       if (row.state === 'merged') throw readOnly(row);
       await trx
@@ -277,10 +294,6 @@ export class ProposalService {
         .execute();
       await this.audit(trx, actor, 'proposal.closed', ladder, row, { from: row.state });
     });
-    this.rooms
-      .getLoaded(view.documentName)
-      ?.closeAll(ProposalCloseCode.closed, 'This proposal was closed; it is read-only now.');
-    return view;
   }
 
   /** closed → draft (or open, when it had been opened): editable again. */
@@ -303,6 +316,7 @@ export class ProposalService {
         .execute();
       await this.audit(trx, actor, 'proposal.reopened', ladder, row, { to: state });
     });
+    if (!view.readOnly) this.freezes.setReadOnly(view.documentName, false);
     this.rooms
       .getLoaded(view.documentName)
       ?.closeAll(ProposalCloseCode.reopened, 'This proposal was reopened; reconnecting to edit.');
@@ -398,6 +412,8 @@ export class ProposalService {
           return { version };
         });
       } finally {
+        // Published: connections still open must not slip edits in before they close.
+        if (published) this.freezes.setReadOnly(docName, true);
         thaw();
         const room = this.rooms.getLoaded(docName);
         if (published) {
