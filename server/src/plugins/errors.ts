@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
+import { LadderContentError } from '@rungs/shared';
 
 /** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
 export class HttpError extends Error {
@@ -20,6 +21,9 @@ export default fp(
     app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
       if (err instanceof HttpError) {
         return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
+      }
+      if (err instanceof LadderContentError) {
+        return reply.status(400).send({ error: { code: 'invalid_ladder', message: err.message } });
       }
       if ((err as FastifyError).validation) {
         return reply.status(400).send({

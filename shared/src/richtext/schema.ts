@@ -129,3 +129,17 @@ export function nodeToRichText(node: PMNodeClass): RichText {
 export function normalizeRichText(doc: PMNode | null | undefined): RichText {
   return nodeToRichText(richTextToNode(doc));
 }
+
+/**
+ * Why `doc` breaks the schema's content rules (e.g. a `doc` inside a list item), or null when it
+ * fits. Such JSON parses, but an editor opened on it would "repair" the cell by dropping content.
+ */
+export function richTextSchemaProblem(doc: PMNode | null | undefined): string | null {
+  try {
+    const node = richTextToNode(doc);
+    if (node.childCount > 0) node.check(); // an empty doc is a cleared cell, not an error
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -219,3 +219,23 @@ describe('LadderContent ⇄ Y.Doc', () => {
     expect(cellFragment(a, l1!.id, c0!.id).length).toBe(0);
   });
 });
+
+describe('rich text that breaks the editor schema', () => {
+  it('is refused before anything is written, so no editor can silently drop it', async () => {
+    const { writeLadderContent: write } = await import('./content.ts');
+    const { LadderContentError: Err, emptyLadderContent } = await import('../model/index.ts');
+    const content = emptyLadderContent('Broken');
+    content.description = {
+      type: 'doc',
+      content: [
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'doc', content: [{ type: 'paragraph' }] }] }],
+        },
+      ],
+    };
+    const doc = new Y.Doc();
+    expect(() => write(doc, content)).toThrow(Err);
+    expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+  });
+});

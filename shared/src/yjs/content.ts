@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import {
   CompetencySchema,
   LADDER_CONTENT_VERSION,
+  LadderContentError,
   LadderContentSchema,
   LevelSchema,
   cellKey,
@@ -14,7 +15,7 @@ import {
   type Level,
 } from '../model/ladder-content.ts';
 import { isEmptyDoc, type RichText } from '../model/rich-text.ts';
-import { normalizeRichText } from '../richtext/schema.ts';
+import { normalizeRichText, richTextSchemaProblem } from '../richtext/schema.ts';
 import {
   COMPETENCY_FIELDS,
   LEVEL_FIELDS,
@@ -62,6 +63,22 @@ function currentOrders(map: Y.Map<Y.Map<unknown>>): Map<string, string> {
   return out;
 }
 
+/** Every rich text must fit the editor's schema, or opening an editor on it would lose text. */
+function assertRichTextFitsSchema(content: LadderContent): void {
+  const problems: string[] = [];
+  const check = (where: string, doc: RichText) => {
+    const problem = richTextSchemaProblem(doc);
+    if (problem) problems.push(`${where}: ${problem}`);
+  };
+  check('/description', content.description);
+  content.levels.forEach((l, i) => check(`/levels/${i}/summary`, l.summary));
+  content.competencies.forEach((c, i) => check(`/competencies/${i}/description`, c.description));
+  for (const [key, cell] of Object.entries(content.cells)) check(`/cells/${key}`, cell);
+  if (problems.length) {
+    throw new LadderContentError(`Not a valid ladder: rich text at ${problems[0]}`, problems);
+  }
+}
+
 /**
  * Make `doc` hold `content` (validated first; throws `LadderContentError` when invalid). Works on
  * a fresh or an existing doc in one transaction: levels/competencies are matched by id and
@@ -71,6 +88,7 @@ function currentOrders(map: Y.Map<Y.Map<unknown>>): Map<string, string> {
  */
 export function writeLadderContent(doc: Y.Doc, content: LadderContent): void {
   validateLadderContent(content);
+  assertRichTextFitsSchema(content);
   doc.transact(() => {
     setYText(titleText(doc), content.title);
     setYText(trackText(doc), content.track);

@@ -27,6 +27,7 @@ export function writeRichText(fragment: Y.XmlFragment, json: PMNode | null | und
     clearFragment(fragment);
     return;
   }
+  node.check(); // throws before anything is written: invalid structure would be lost by editors
   prosemirrorToYXmlFragment(node, fragment);
 }
 
