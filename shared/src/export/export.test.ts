@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/errors.ts';
 import { withoutIds } from '../import/canonical.ts';

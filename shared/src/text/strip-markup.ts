@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 
 /**
  * The words of a source document with its markup removed, one fragment per line: Markdown

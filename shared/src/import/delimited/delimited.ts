@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import { ImportError } from '../errors.ts';
 
 /** Rows of a CSV or TSV document, with the line each starts on, and the text lines above the table. */
