@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateLadderContent } from '@rungs/shared';
+import { buildTestApp } from '../helpers/app.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { REPO_ROOT } from '../helpers/server-process.ts';
+
+const MARKDOWN = `# Support ladder
+
+## S1 Support Specialist
+
+### Customer care
+
+- Answers tickets kindly and on time.
+
+### Product knowledge
+
+- Knows the main workflows.
+
+## S2 Senior Support Specialist
+
+### Customer care
+
+- Turns angry customers into fans.
+
+### Product knowledge
+
+- Knows the edge cases and teaches them.
+`;
+
+function rungs(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('rungs CLI', () => {
+  let dir: string;
+  let file: string;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rungs-cli-'));
+    file = path.join(dir, 'support.md');
+    fs.writeFileSync(file, MARKDOWN);
+    db = await createTestDatabase('sqlite');
+  });
+
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  it('convert writes only the document to stdout', () => {
+    const json = rungs(['convert', file, '--to', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const content = validateLadderContent(JSON.parse(json.stdout));
+    expect(content.levels.map((l) => l.code)).toEqual(['S1', 'S2']);
+
+    const csv = rungs(['convert', file, '--to', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^Level code,/);
+    const html = rungs(['convert', file, '--to', 'html']);
+    expect(html.stdout.trimStart()).toMatch(/^<!doctype html>/i);
+    const md = rungs(['convert', file, '--to', 'md']);
+    expect(md.stdout).toContain('Turns angry customers into fans.');
+  });
+
+  it('through `pnpm rungs`, stdout still holds only the document', () => {
+    const result = spawnSync('npx', ['-y', 'pnpm@10.34.8', 'rungs', 'convert', file, '--to', 'json'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+  });
+
+  it('puts warnings on stderr and explains a document it cannot read', () => {
+    const withImage = path.join(dir, 'image.md');
+    fs.writeFileSync(withImage, MARKDOWN.replace('- Answers', '![logo](logo.png)\n\n- Answers'));
+    const ok = rungs(['convert', withImage, '--to', 'json']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/warning.*image/i);
+    JSON.parse(ok.stdout);
+
+    const garbage = path.join(dir, 'garbage.txt');
+    fs.writeFileSync(garbage, 'just a sentence with nothing ladder-like\n');
+    const bad = rungs(['convert', garbage, '--to', 'json']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/Cannot import: .+/);
+
+    expect(rungs(['convert', path.join(dir, 'missing.md'), '--to', 'json']).stderr).toMatch(/No such file/);
+    expect(rungs(['convert', file]).code).toBe(2);
+  });
+
+  it('import creates a ladder in the database', async () => {
+    const result = rungs(['import', file], { DATABASE_URL: db.url });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Imported "Support ladder" \(markdown, 2 levels × 2 competencies\)/);
+    const app = await buildTestApp(db.url);
+    try {
+      const ladders = await app.db.selectFrom('ladders').selectAll().execute();
+      expect(ladders.map((l) => l.title)).toEqual(['Support ladder']);
+    } finally {
+      await app.close();
+    }
+  });
+});
