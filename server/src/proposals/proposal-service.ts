@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { actorUserId } from '../auth/system-actor.ts';
 import {
   detectConflicts,
   diffLadders,
@@ -172,7 +173,7 @@ export class ProposalService {
         ladderId: ladder.id,
         title,
         description: input.description?.trim() ?? '',
-        authorId: actor.user.id,
+        authorId: actorUserId(actor),
         state: input.open ? 'open' : 'draft',
         baseVersion: latest.number,
         initialState: latest.yjs_state,
@@ -207,7 +208,7 @@ export class ProposalService {
         description:
           input.description?.trim() ??
           `Brings the ladder back to version ${versionNumber} ("${target.title}"), published ${target.created_at.slice(0, 10)}.`,
-        authorId: actor.user.id,
+        authorId: actorUserId(actor),
         state: input.open ? 'open' : 'draft',
         baseVersion: latest.number,
         restoredFromVersion: versionNumber,
@@ -284,7 +285,7 @@ export class ProposalService {
       if (row.state === 'merged') throw readOnly(row);
       await trx
         .updateTable('proposals')
-        .set({ state: 'closed', closed_at: now, closed_by: actor.user.id, updated_at: now })
+        .set({ state: 'closed', closed_at: now, closed_by: actorUserId(actor), updated_at: now })
         .where('id', '=', row.id)
         .execute();
       await trx
@@ -375,7 +376,7 @@ export class ProposalService {
               title: row.title,
               description: row.description,
               author_id: row.author_id,
-              published_by: actor.user.id,
+              published_by: actorUserId(actor),
               approver_ids: JSON.stringify(status.freshApprovals),
               proposal_id: row.id,
               created_at: now,
@@ -386,7 +387,7 @@ export class ProposalService {
             .set({
               state: 'merged',
               merged_at: now,
-              merged_by: actor.user.id,
+              merged_by: actorUserId(actor),
               merged_version: version,
               updated_at: now,
             })
@@ -650,7 +651,7 @@ export class ProposalService {
     details: Record<string, unknown>,
   ): Promise<void> {
     await recordAudit(trx, {
-      actor: { id: actor.user.id, label: actor.user.email },
+      actor: { id: actorUserId(actor) ?? 'system', label: actor.user.email },
       action,
       target: `proposal:${ladder.slug}#${row.number}`,
       details: { ladder: ladder.slug, proposal: row.number, title: row.title, ...details },

@@ -1,13 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { LadderService } from '../ladders/ladder-service.ts';
+import { SYSTEM_ACTOR } from '../auth/system-actor.ts';
 import { sampleLadderContent } from './sample-ladder.ts';
 
-/** Adds the sample ladder to an empty workspace (first run); leaves an existing one alone. */
+/**
+ * Adds the sample ladder to an empty workspace (first run) and publishes it as version 1, so the
+ * Published view, History and "New proposal" all have something to show. Leaves an existing
+ * workspace alone.
+ */
 export async function ensureSampleLadder(app: FastifyInstance): Promise<void> {
   const service = new LadderService(app.db, app.rooms);
   const existing = await service.list({ includeArchived: true });
   if (existing.length > 0) return;
   const content = sampleLadderContent();
   const ladder = await service.create({ title: content.title, track: content.track, content });
-  app.log.info(`created the sample ladder at /ladders/${ladder.slug}`);
+  // Version 1 of the sample needs no review: nobody exists yet to give one.
+  await app.db.updateTable('ladders').set({ required_approvals: 0 }).where('id', '=', ladder.id).execute();
+  try {
+    await app.proposals.open(ladder.slug, 1, SYSTEM_ACTOR);
+    await app.proposals.merge(ladder.slug, 1, SYSTEM_ACTOR);
+  } finally {
+    await app.db.updateTable('ladders').set({ required_approvals: 1 }).where('id', '=', ladder.id).execute();
+  }
+  app.log.info(`created the sample ladder at /ladders/${ladder.slug} (version 1)`);
 }

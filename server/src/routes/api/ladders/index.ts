@@ -40,6 +40,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         title,
         track,
         content: content ? validateLadderContent(content) : undefined,
+        authorId: request.user!.id,
       });
       return reply.status(201).send({ ladder });
     },
