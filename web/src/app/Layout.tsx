@@ -1,12 +1,10 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { AccountMenu } from '../account/AccountMenu.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
-import { initials } from '../identity/identity.ts';
-import { useIdentity } from '../identity/IdentityContext.tsx';
 
 /** The one navigation bar: brand, sections, and who I am. */
 export function Layout() {
-  const { identity, editIdentity } = useIdentity();
-  const { user, signOut } = useAuth();
+  const { user } = useAuth();
   return (
     <div className="app">
       <a href="#main" className="skip-link">
@@ -21,19 +19,10 @@ export function Layout() {
           <NavLink to="/" end>
             Ladders
           </NavLink>
+          {user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="topbar-spacer" />
-        <button type="button" className="me" onClick={editIdentity} title="Change your colour">
-          <span className="avatar small" style={{ background: identity.color }} aria-hidden="true">
-            {initials(identity.name)}
-          </span>
-          <span className="me-name">{identity.name}</span>
-          <span className="me-role">{user.role}</span>
-          <span className="visually-hidden">, change your colour</span>
-        </button>
-        <button type="button" className="topbar-link" onClick={() => void signOut()}>
-          Sign out
-        </button>
+        <AccountMenu />
       </header>
       <div id="main" className="app-main">
         <Outlet />

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router-dom';
+import { AdminPage } from '../admin/AdminPage.tsx';
+import { InvitationSignedInPage } from '../auth/InvitationSignedInPage.tsx';
 import { LadderEditorPage } from '../ladder/LadderEditorPage.tsx';
 import { LadderListPage } from '../ladders/LadderListPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -11,6 +13,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <LadderListPage /> },
       { path: 'ladders/:slug', element: <LadderEditorPage /> },
+      { path: 'admin/*', element: <AdminPage /> },
+      { path: 'invitations/:token', element: <InvitationSignedInPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,8 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { errorMessage, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import { getSession, signOut, type SessionInfo, type SessionUser } from '../api/session.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
+import { invitationTokenOf, InvitationPage } from './InvitationPage.tsx';
 import { SetupPage } from './SetupPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
+import './auth.css';
 
 interface AuthContextValue {
   user: SessionUser;
@@ -16,8 +18,19 @@ type AuthState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; session: SessionInfo };
 
 /**
- * Who is signed in. Renders the first-run screen when there is no account yet, the sign-in screen
- * when nobody is signed in, and the app otherwise (at the same URL, so a reload lands back here).
+ * Moves the app to `/` without a reload. The router lives below this provider and follows the
+ * browser's history, so it is told through the same popstate event the back button sends.
+ */
+function goHome(): void {
+  if (location.pathname === '/') return;
+  history.replaceState(history.state, '', '/');
+  dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+}
+
+/**
+ * Who is signed in. Renders the first-run screen when there is no account yet, an invitation link
+ * (`/invitations/:token`) for someone signed out, the sign-in screen when nobody is signed in, and
+ * the app otherwise (at the same URL, so a reload lands back here).
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
@@ -65,8 +78,33 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (state.session.needsSetup) return <SetupPage onDone={accept} />;
-  if (!value) return <SignInPage onDone={accept} />;
+  if (state.session.needsSetup) {
+    return (
+      <SetupPage
+        onDone={accept}
+        onSignIn={() => setState({ status: 'ready', session: { ...state.session, needsSetup: false } })}
+      />
+    );
+  }
+  if (!value) {
+    const invitation = invitationTokenOf(location.pathname);
+    if (invitation) {
+      return (
+        <InvitationPage
+          token={invitation}
+          onDone={(session) => {
+            goHome();
+            accept(session);
+          }}
+          onSignIn={() => {
+            goHome();
+            setState({ ...state });
+          }}
+        />
+      );
+    }
+    return <SignInPage onDone={accept} />;
+  }
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -1,17 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
 import { createFirstAdmin, type SessionInfo } from '../api/session.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
 
 /** First run: nobody has an account yet, so the first visitor creates the admin account. */
-export function SetupPage({ onDone }: { onDone(session: SessionInfo): void }) {
+export function SetupPage({
+  onDone,
+  onSignIn,
+}: {
+  onDone(session: SessionInfo): void;
+  /** Someone else finished the setup meanwhile: go to the sign-in screen. */
+  onSignIn(): void;
+}) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = { name: useId(), email: useId(), password: useId() };
+  const [alreadySetUp, setAlreadySetUp] = useState(false);
+  const ids = { name: useId(), email: useId(), password: useId(), hint: useId() };
   useDocumentTitle('Set up Rungs');
 
   async function submit(event: FormEvent) {
@@ -22,6 +31,7 @@ export function SetupPage({ onDone }: { onDone(session: SessionInfo): void }) {
       onDone(await createFirstAdmin({ name: name.trim(), email: email.trim(), password }));
     } catch (err) {
       setError(errorMessage(err));
+      setAlreadySetUp(err instanceof ApiError && err.status === 409);
       setBusy(false);
     }
   }
@@ -57,18 +67,28 @@ export function SetupPage({ onDone }: { onDone(session: SessionInfo): void }) {
           type="password"
           autoComplete="new-password"
           required
+          aria-describedby={ids.hint}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p id={ids.hint} className="form-hint">
+          At least {MIN_PASSWORD_LENGTH} characters.
+        </p>
         {error && (
           <p className="form-error" role="alert">
             {error}
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="button primary wide" disabled={busy}>
-            {busy ? 'Creating…' : 'Create admin account'}
-          </button>
+          {alreadySetUp ? (
+            <button type="button" className="button primary wide" onClick={onSignIn}>
+              Go to sign in
+            </button>
+          ) : (
+            <button type="submit" className="button primary wide" disabled={busy}>
+              {busy ? 'Creating…' : 'Create admin account'}
+            </button>
+          )}
         </div>
       </form>
     </AuthCard>

@@ -1,6 +1,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import { useEffect } from 'react';
+import { useCanEdit } from '../auth/use-can-edit.ts';
 import { useCollab } from '../collab/CollabContext.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { cellEditorExtensions } from './extensions.ts';
@@ -21,9 +22,12 @@ export function CellEditor({
 }) {
   const { doc, provider, awareness } = useCollab();
   const { identity } = useIdentity();
+  // Cells don't open an editor for readers; should one mount anyway, it stays read-only.
+  const editable = useCanEdit();
 
   const editor = useEditor(
     {
+      editable,
       extensions: cellEditorExtensions({
         doc,
         fragmentName,
@@ -41,7 +45,7 @@ export function CellEditor({
         },
       },
     },
-    [fragmentName],
+    [fragmentName, editable],
   );
 
   useEffect(() => {

@@ -2,6 +2,8 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { getLadder, type Ladder } from '../api/ladders.ts';
 import { useAsync } from '../api/use-async.ts';
+import { ReadOnlyNotice } from '../auth/ReadOnlyNotice.tsx';
+import { useCanEdit } from '../auth/use-can-edit.ts';
 import { CollabProvider } from '../collab/CollabContext.tsx';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
 import { useConnectionStatus } from '../collab/hooks.ts';
@@ -20,6 +22,7 @@ function LadderWorkspace({
   onLadderChange(ladder: Ladder): void;
 }) {
   const { loaded, fatal, closeReason } = useConnectionStatus();
+  const canEdit = useCanEdit();
   if (!loaded) {
     if (fatal) {
       return (
@@ -44,6 +47,7 @@ function LadderWorkspace({
   return (
     <div className="editor-page">
       <LadderHeader ladder={ladder} onLadderChange={onLadderChange} />
+      {!canEdit && <ReadOnlyNotice />}
       {fatal && closeReason && (
         <div className="banner banner-error" role="alert">
           {closeReason} Your latest changes may not be saved; reload the page to try again.

@@ -75,13 +75,14 @@ export function LadderHeader({
             className="ladder-track"
             onCommit={(next) => save({ track: next })}
           />
-          {!canEdit && <span className="badge badge-readonly">Read only</span>}
           {ladder.archived && (
             <span className="badge badge-archived">
               Archived
-              <button type="button" className="link-button" onClick={() => void unarchive()}>
-                Unarchive
-              </button>
+              {canEdit && (
+                <button type="button" className="link-button" onClick={() => void unarchive()}>
+                  Unarchive
+                </button>
+              )}
             </span>
           )}
         </div>

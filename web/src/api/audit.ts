@@ -1,0 +1,29 @@
+import { apiRequest } from './client.ts';
+
+/** One entry of the audit log: who did what to what, from where. */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorId: string | null;
+  /** The actor's email at the time, or "anonymous"/"system". */
+  actor: string;
+  action: string;
+  /** `user:<id>`, `email:<address>`, `ladder:<id>`… */
+  target: string;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Newest first; `before` (an event id) pages back, `action` filters by prefix (`user.`, `auth.login`). */
+export async function listAuditEvents(
+  query: { before?: number; action?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<AuditEvent[]> {
+  const params = new URLSearchParams();
+  params.set('limit', String(query.limit ?? AUDIT_PAGE_SIZE));
+  if (query.before !== undefined) params.set('before', String(query.before));
+  if (query.action) params.set('action', query.action);
+  return (await apiRequest<{ events: AuditEvent[] }>(`/audit?${params}`, { signal })).events;
+}
