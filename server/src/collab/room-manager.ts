@@ -14,7 +14,7 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
-  private readonly compacting = new Set<string>();
+  private readonly compactions = new Map<string, Promise<void>>();
   private readonly holds = new Map<string, number>();
   readonly committer: GroupCommitter;
   private closed = false;
@@ -138,21 +138,31 @@ export class RoomManager {
 
   private maybeCompact(room: Room): void {
     if (room.updatesSinceCompaction < this.config.compactAfterUpdates) return;
+    if (this.compactions.has(room.name)) return; // the running one picks these up next time
     void this.compact(room);
   }
 
+  /**
+   * Folds the room's log into its snapshot. A call made while a compaction runs waits for it and
+   * then folds what arrived meanwhile, so "compacted" always means "up to this call".
+   */
   private async compact(room: Room): Promise<void> {
-    if (this.compacting.has(room.name)) return;
-    this.compacting.add(room.name);
-    try {
-      const before = room.updatesSinceCompaction;
-      const { folded } = await this.store.compact(room.name);
-      room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - Math.max(before, folded));
-    } catch (err) {
-      this.log.error({ err, room: room.name }, 'compaction failed; the update log is kept as it is');
-    } finally {
-      this.compacting.delete(room.name);
+    const running = this.compactions.get(room.name);
+    if (running) {
+      await running;
+      if (room.updatesSinceCompaction === 0) return;
+      return this.compact(room);
     }
+    const run = (async () => {
+      try {
+        const { folded } = await this.store.compact(room.name);
+        room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - folded);
+      } catch (err) {
+        this.log.error({ err, room: room.name }, 'compaction failed; the update log is kept as it is');
+      }
+    })().finally(() => this.compactions.delete(room.name));
+    this.compactions.set(room.name, run);
+    return run;
   }
 
   private scheduleIdle(name: string): void {
@@ -179,7 +189,7 @@ export class RoomManager {
     const unload = (async () => {
       try {
         await room.whenPersisted();
-        if (room.updatesSinceCompaction > 0) await this.compact(room);
+        await this.compact(room); // cheap when the log is empty; the counter is only a hint
       } catch (err) {
         this.log.error({ err, room: name }, 'unloading a room whose last updates failed to store');
       } finally {
