@@ -146,12 +146,12 @@ export class RoomManager {
    * Folds the room's log into its snapshot. A call made while a compaction runs waits for it and
    * then folds what arrived meanwhile, so "compacted" always means "up to this call".
    */
-  private async compact(room: Room): Promise<void> {
+  private async compact(room: Room, { whole = false } = {}): Promise<void> {
     const running = this.compactions.get(room.name);
     if (running) {
       await running;
-      if (room.updatesSinceCompaction === 0) return;
-      return this.compact(room);
+      if (!whole && room.updatesSinceCompaction === 0) return;
+      return this.compact(room, { whole });
     }
     const run = (async () => {
       try {
@@ -189,7 +189,7 @@ export class RoomManager {
     const unload = (async () => {
       try {
         await room.whenPersisted();
-        await this.compact(room); // cheap when the log is empty; the counter is only a hint
+        await this.compact(room, { whole: true }); // cheap when the log is empty; the counter is only a hint
       } catch (err) {
         this.log.error({ err, room: name }, 'unloading a room whose last updates failed to store');
       } finally {
