@@ -21,11 +21,18 @@ interface Ctx {
   targetUserId: string;
   invitationToken: () => Promise<string>;
   unique: () => string;
+  /** A ladder with version 1 published, and an open proposal by an editor outside the matrix. */
+  publishedSlug: string;
+  openProposal: number;
+  /** A new proposal by that editor, in the given state. */
+  proposal: (state: 'draft' | 'open' | 'closed') => Promise<number>;
+  /** A comment on the open proposal, written by `who` when they may comment (else by the admin). */
+  comment: (who: Who) => Promise<number>;
 }
 
 interface Row {
   route: string; // "METHOD /api/path" exactly as registered
-  request: (ctx: Ctx) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  request: (ctx: Ctx, who: Who) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
   expect: Record<Who, number>;
   /** Use a throwaway session for this row (logging out ends the session it runs on). */
   freshSession?: boolean;
@@ -49,6 +56,13 @@ const editors = (status: number): Record<Who, number> => ({
   anonymous: 401,
   viewer: 403,
   reviewer: 403,
+  editor: status,
+  admin: status,
+});
+const readers = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  viewer: 403,
+  reviewer: status,
   editor: status,
   admin: status,
 });
@@ -149,6 +163,170 @@ const MATRIX: Row[] = [
     route: 'GET /api/documents/:name/content',
     request: (c) => ({ url: `/api/documents/${c.documentName}/content` }),
     expect: signedIn(200),
+  },
+  { route: 'GET /api/openapi.json', request: () => ({ url: '/api/openapi.json' }), expect: all(200) },
+  {
+    route: 'GET /api/proposals/overview',
+    request: () => ({ url: '/api/proposals/overview' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/proposals',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/proposals` }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals',
+    request: (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals`,
+      body: { title: `P ${c.unique()}` },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}` }),
+    expect: readers(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number/content',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/content` }),
+    expect: readers(200),
+  },
+  {
+    route: 'PATCH /api/ladders/:slug/proposals/:number',
+    request: (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}`,
+      body: { description: `Edited ${c.unique()}` },
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/open',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('draft')}/open`,
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/close',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/close`,
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/reopen',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('closed')}/reopen`,
+    }),
+    expect: editors(200),
+  },
+  // Allowed roles get past the access check and meet the merge rules: a proposal with no changes.
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/merge',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/merge`,
+    }),
+    expect: editors(409),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/update-from-published',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/update-from-published`,
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number/verdicts',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/verdicts` }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/verdicts',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/verdicts`,
+      body: { verdict: 'approve' },
+    }),
+    expect: readers(201),
+  },
+  {
+    route: 'PATCH /api/ladders/:slug/settings',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/settings`, body: { requiredApprovals: 1 } }),
+    expect: admins(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/versions',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/versions/:version',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/versions/:from/diff/:to',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1/diff/latest` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ladders/:slug/versions/:version/compare',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1/compare?lower=L1&higher=L2` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/versions/:version/restore',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1/restore`, body: {} }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number/comments',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments` }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/comments',
+    request: (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments`,
+      body: { body: 'Looks right to me.', cellKey: 'L1:C1' },
+    }),
+    expect: readers(201),
+  },
+  {
+    route: 'PATCH /api/ladders/:slug/proposals/:number/comments/:id',
+    request: async (c, who) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments/${await c.comment(who)}`,
+      body: { body: 'Edited comment.' },
+    }),
+    expect: readers(200),
+  },
+  {
+    route: 'DELETE /api/ladders/:slug/proposals/:number/comments/:id',
+    request: async (c, who) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments/${await c.comment(who)}`,
+    }),
+    expect: readers(204),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/comments/:id/resolve',
+    request: async (c, who) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments/${await c.comment(who)}/resolve`,
+    }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/ladders/:slug/proposals/:number/comments/:id/unresolve',
+    request: async (c, who) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.openProposal}/comments/${await c.comment(who)}/unresolve`,
+    }),
+    expect: readers(200),
+  },
+  { route: 'GET /api/notifications', request: () => ({ url: '/api/notifications' }), expect: signedIn(200) },
+  {
+    route: 'POST /api/notifications/seen',
+    request: () => ({ url: '/api/notifications/seen' }),
+    expect: signedIn(204),
   },
 ];
 
@@ -259,6 +437,52 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
       });
       return (res.json() as { invitationPath: string }).invitationPath.split('/').pop()!;
     };
+
+    // An editor outside the matrix authors proposals, so every matrix role may review them.
+    await call('POST', '/api/users', 'admin', {
+      email: 'author@example.com',
+      name: 'Author',
+      role: 'editor',
+      password: PASSWORD,
+    });
+    const author = await loginAs('author@example.com');
+    const asAuthor = (method: string, url: string, body?: unknown) =>
+      call(method, url, 'admin', body, author);
+    const created = await asAuthor('POST', '/api/ladders', {
+      title: 'Published ladder',
+      content: testLadder(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const slug = (created.json() as { ladder: { slug: string } }).ladder.slug;
+    expect((await asAuthor('POST', `/api/ladders/${slug}/proposals/1/open`, {})).statusCode).toBe(200);
+    const approved = await call('POST', `/api/ladders/${slug}/proposals/1/verdicts`, 'admin', {
+      verdict: 'approve',
+    });
+    expect(approved.statusCode, approved.body).toBe(201);
+    const merged = await asAuthor('POST', `/api/ladders/${slug}/proposals/1/merge`, {});
+    expect(merged.statusCode, merged.body).toBe(200);
+    ctx.publishedSlug = slug;
+    ctx.proposal = async (state) => {
+      const res = await asAuthor('POST', `/api/ladders/${slug}/proposals`, { title: `P${++counter}` });
+      expect(res.statusCode, res.body).toBe(201);
+      const n = (res.json() as { proposal: { number: number } }).proposal.number;
+      if (state !== 'draft')
+        expect((await asAuthor('POST', `/api/ladders/${slug}/proposals/${n}/open`, {})).statusCode).toBe(200);
+      if (state === 'closed')
+        expect((await asAuthor('POST', `/api/ladders/${slug}/proposals/${n}/close`, {})).statusCode).toBe(
+          200,
+        );
+      return n;
+    };
+    ctx.openProposal = await ctx.proposal('open');
+    ctx.comment = async (who) => {
+      const writer = who === 'reviewer' || who === 'editor' || who === 'admin' ? who : 'admin';
+      const res = await call('POST', `/api/ladders/${slug}/proposals/${ctx.openProposal}/comments`, writer, {
+        body: `Comment ${++counter}`,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { comment: { id: number } }).comment.id;
+    };
   });
 
   afterAll(async () => {
@@ -277,7 +501,7 @@ describe('authorization matrix (every REST route and the websocket, per role)', 
       const status = row.expect[who];
       it(`${row.route} as ${who} → ${status}`, async () => {
         const [method, pattern] = row.route.split(' ') as [string, string];
-        const { url, body } = await row.request(ctx);
+        const { url, body } = await row.request(ctx, who);
         expect(url.split('?')[0]!.split('/').length).toBe(pattern.split('/').length);
         let session: { cookie: string; csrf: string } | undefined;
         if (row.freshSession && who !== 'anonymous')
