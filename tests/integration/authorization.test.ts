@@ -266,6 +266,11 @@ const MATRIX: Row[] = [
     expect: signedIn(200),
   },
   {
+    route: 'GET /api/ladders/:slug/versions/:version/export',
+    request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1/export?format=md` }),
+    expect: signedIn(200),
+  },
+  {
     route: 'GET /api/ladders/:slug/versions/:from/diff/:to',
     request: (c) => ({ url: `/api/ladders/${c.publishedSlug}/versions/1/diff/latest` }),
     expect: signedIn(200),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateLadderContent } from '@rungs/shared';
 import { buildTestApp } from '../helpers/app.ts';
+import { ensureSampleLadder } from '@rungs/server/sample/ensure-sample';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { REPO_ROOT } from '../helpers/server-process.ts';
 
@@ -109,6 +110,31 @@ describe('rungs CLI', () => {
       expect(ladders.map((l) => l.title)).toEqual(['Support ladder']);
     } finally {
       await app.close();
+    }
+  });
+
+  it('export writes a published version of a ladder to stdout', async () => {
+    const sampleDb = await createTestDatabase('sqlite');
+    try {
+      const app = await buildTestApp(sampleDb.url);
+      await ensureSampleLadder(app);
+      const [ladder] = await app.db.selectFrom('ladders').selectAll().execute();
+      await app.close();
+      const md = rungs(['export', ladder!.slug, '--format', 'md'], { DATABASE_URL: sampleDb.url });
+      expect(md.code, md.stderr).toBe(0);
+      expect(md.stdout).toContain('Writes readable code with tests for the happy path.');
+      const csv = rungs(['export', ladder!.slug, '--format', 'csv', '--version', '1'], {
+        DATABASE_URL: sampleDb.url,
+      });
+      expect(csv.stdout.split('\n')[0]).toMatch(/^Level code,/);
+      const missing = rungs(['export', ladder!.slug, '--format', 'md', '--version', '9'], {
+        DATABASE_URL: sampleDb.url,
+      });
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toMatch(/version 9|not found|no version/i);
+    } finally {
+      await sampleDb.drop();
     }
   });
 });

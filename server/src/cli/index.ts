@@ -4,10 +4,11 @@ import { UsageError, type Command } from './command.ts';
 import { convert } from './convert.ts';
 import { createAdmin } from './create-admin.ts';
 import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
 import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 
-const COMMANDS: Command[] = [serve, migrate, createAdmin, convert, importCommand];
+const COMMANDS: Command[] = [serve, migrate, createAdmin, convert, importCommand, exportCommand];
 
 const usage = () =>
   `Usage: pnpm rungs <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;

@@ -1,4 +1,6 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
 import { actorOf } from '../../../proposals/actor.ts';
 import { ErrorResponse, SlugParams } from '../ladders/schema.ts';
 import { ProposalResponse } from '../proposals/schema.ts';
@@ -39,6 +41,35 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const ladder = await app.proposals.ladder(request.params.slug);
       return { versions: await app.versions.list(ladder.id) };
+    },
+  );
+
+  app.get(
+    '/ladders/:slug/versions/:version/export',
+    {
+      config: { access: 'readPublished' },
+      schema: {
+        tags,
+        summary: 'Download a published version as Markdown, CSV, JSON or a printable HTML page',
+        params: VersionParams,
+        querystring: Type.Object({
+          format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))),
+          onePerPage: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: Type.String(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, version } = request.params;
+      const { format, onePerPage } = request.query;
+      const ladder = await app.proposals.ladder(slug);
+      const found = await app.versions.get(ladder.id, slug, parseVersion(version));
+      const document = exportLadder(found.content, format, { onePerPage });
+      const filename = `${slug}-v${found.version.number}.${format}`;
+      return reply
+        .type(EXPORT_MEDIA_TYPES[format])
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(document);
     },
   );
 

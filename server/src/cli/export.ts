@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { exportLadder, isExportFormat } from '@rungs/shared';
+import { buildApp } from '../app.ts';
+import { UsageError, type Command } from './command.ts';
+
+/** Writes a published version of a ladder to stdout (the latest unless --version is given). */
+export const exportCommand: Command = {
+  name: 'export',
+  usage:
+    'export LADDER --format json|md|csv|html [--version N] [--one-level-per-page]\n                     Write a published version of a ladder (by slug) to stdout.',
+  async run(args, config) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        version: { type: 'string' },
+        'one-level-per-page': { type: 'boolean' },
+      },
+    });
+    const slug = positionals[0];
+    if (!slug) throw new UsageError('Name the ladder to export (its slug, as in /ladders/<slug>).');
+    if (!values.format || !isExportFormat(values.format))
+      throw new UsageError('export needs --format json, md, csv or html.');
+    const version = values.version === undefined ? 'latest' : Number(values.version);
+    if (version !== 'latest' && (!Number.isInteger(version) || version < 1)) {
+      throw new UsageError('--version must be a version number (1, 2, …).');
+    }
+    const app = await buildApp({ config, logger: false });
+    try {
+      const ladder = await app.proposals.ladder(slug);
+      const found = await app.versions.get(ladder.id, slug, version === 'latest' ? 'latest' : version);
+      process.stdout.write(
+        exportLadder(found.content, values.format, { onePerPage: values['one-level-per-page'] }),
+      );
+      return 0;
+    } catch (err) {
+      if (err instanceof Error && 'statusCode' in err && (err as { statusCode: number }).statusCode === 404) {
+        process.stderr.write(`${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    } finally {
+      await app.close();
+    }
+  },
+};
