@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import {
+  BENCH_ROOT,
+  freePort,
+  spawnServer,
+  tcpReady,
+  type ChildServer,
+  type ServerOptions,
+} from './process.ts';
+import type { BenchDocument, BenchServer } from './types.ts';
+
+/** Hocuspocus 3 (the newest major that runs on Node 20) in its own process. */
+export async function startHocuspocus(options: ServerOptions = {}): Promise<BenchServer> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'hocuspocus-bench-'));
+  const start = () =>
+    spawnServer({
+      script: 'src/servers/hocuspocus-main.ts',
+      cwd: BENCH_ROOT,
+      env: { PORT: String(port), BENCH_SQLITE: path.join(dir, 'hocuspocus.sqlite') },
+      priority: options.priority,
+      probe: options.probe,
+      ready: tcpReady(port),
+    });
+  let child: ChildServer = await start();
+  return {
+    id: 'hocuspocus',
+    label: 'Hocuspocus 3.4',
+    configuration:
+      '@hocuspocus/server 3.4.4, default configuration (debounce 2000 ms, maxDebounce 10000 ms, no flushDelay: ' +
+      'that is v4, which needs Node 22), Database extension storing the full state into SQLite with the same ' +
+      'table and upsert as @hocuspocus/extension-sqlite, through better-sqlite3 (the sqlite3 native build is not ' +
+      'allowed in this workspace); clients are @hocuspocus/provider 3.4.4',
+    persistence:
+      'broadcasts at once; stores the whole document 2 s after the last change (at most every 10 s)',
+    protocol: 'hocuspocus',
+    wsUrl: `ws://127.0.0.1:${port}`,
+    pid: () => child.pid,
+    cpuSeconds: () => child.cpuSeconds(),
+    async createDocument(): Promise<BenchDocument> {
+      return { name: `bench-${randomUUID()}`, seeded: false };
+    },
+    kill9: () => child.kill9(),
+    async restart() {
+      await child.stop();
+      child = await start();
+    },
+    async stop() {
+      await child.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LadderContent } from '@rungs/shared';
+import { freePort, REPO_ROOT, spawnServer, type ChildServer, type ServerOptions } from './process.ts';
+import type { BenchDocument, BenchServer } from './types.ts';
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** `rungs serve` as users run it, on a fresh SQLite file, signed in as the first admin. */
+export async function startRungs(options: ServerOptions = {}): Promise<BenchServer> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'rungs-bench-'));
+  const databaseUrl = path.join(dir, 'rungs.sqlite');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const start = () =>
+    spawnServer({
+      script: 'server/src/cli.ts',
+      args: ['serve'],
+      cwd: REPO_ROOT,
+      env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      priority: options.priority,
+      probe: options.probe,
+      ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
+    });
+  let child: ChildServer = await start();
+  let session: Session | undefined;
+
+  return {
+    id: 'rungs',
+    label: 'Rungs',
+    configuration:
+      '`rungs serve` (Fastify + @fastify/websocket), SQLite file (WAL, synchronous=NORMAL), LOG_LEVEL=warn; ' +
+      'each websocket carries the admin session cookie; the room is the ladder draft created over REST',
+    persistence:
+      'appends every update to the SQL update log (group commit per event-loop turn) before broadcasting it',
+    protocol: 'y-websocket',
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    pid: () => child.pid,
+    cpuSeconds: () => child.cpuSeconds(),
+    async createDocument(content: LadderContent): Promise<BenchDocument> {
+      session ??= await setupAdmin(baseUrl);
+      const res = await fetch(`${baseUrl}/api/ladders`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: session.cookie,
+          'x-csrf-token': session.csrfToken,
+        },
+        body: JSON.stringify({ title: content.title, track: content.track, content }),
+      });
+      if (res.status !== 201) throw new Error(`create ladder failed: ${res.status} ${await res.text()}`);
+      const { ladder } = (await res.json()) as { ladder: { draftDocument: string | null } };
+      if (!ladder.draftDocument) throw new Error('the new ladder has no draft document');
+      return { name: ladder.draftDocument, cookie: session.cookie, seeded: true };
+    },
+    kill9: () => child.kill9(),
+    async restart() {
+      await child.stop();
+      child = await start();
+    },
+    async stop() {
+      await child.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function setupAdmin(baseUrl: string): Promise<Session> {
+  const res = await fetch(`${baseUrl}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'bench@example.com',
+      name: 'Bench Admin',
+      password: 'bench horse battery staple',
+    }),
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('rungs_session='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie in the setup response');
+  return { cookie, csrfToken: body.csrfToken };
+}
