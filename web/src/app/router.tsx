@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { InvitationSignedInPage } from '../auth/InvitationSignedInPage.tsx';
+import { ImportPage } from '../import/ImportPage.tsx';
 import { LadderEditorPage } from '../ladder/LadderEditorPage.tsx';
 import { LadderListPage } from '../ladders/LadderListPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -13,6 +14,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <LadderListPage /> },
       { path: 'ladders/:slug', element: <LadderEditorPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'admin/*', element: <AdminPage /> },
       { path: 'invitations/:token', element: <InvitationSignedInPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { listLadders, setLadderArchived, type Ladder } from '../api/ladders.ts';
 import { useAsync } from '../api/use-async.ts';
+import { useCanEdit } from '../auth/use-can-edit.ts';
+import { LadderActivityLine, LadderListActivity } from '../proposals/LadderActivity.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -34,6 +36,7 @@ function LadderRow({
             Updated {timeAgo(ladder.updatedAt)}
           </span>
           {ladder.archived && <span className="badge badge-archived">Archived</span>}
+          {!ladder.archived && <LadderActivityLine slug={ladder.slug} />}
         </div>
       </div>
       <div className="ladder-item-actions">
@@ -63,6 +66,7 @@ export function LadderListPage() {
   const [creating, setCreating] = useState(false);
   const [archiving, setArchiving] = useState<Ladder | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const canEdit = useCanEdit();
   const { state, reload } = useAsync(
     (signal) => listLadders({ archived: showArchived, signal }),
     [showArchived],
@@ -100,9 +104,16 @@ export function LadderListPage() {
           A ladder describes what is expected at each level of a track, competency by competency. Create one
           and invite your co-leaders to write it with you, live.
         </p>
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          New ladder
-        </button>
+        <div className="form-actions center">
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New ladder
+          </button>
+          {canEdit && (
+            <Link className="button" to="/import">
+              Import a document
+            </Link>
+          )}
+        </div>
       </EmptyState>
     );
   else
@@ -135,6 +146,11 @@ export function LadderListPage() {
             />
             Show archived
           </label>
+          {canEdit && (
+            <Link className="button" to="/import">
+              Import
+            </Link>
+          )}
           <button type="button" className="button primary" onClick={() => setCreating(true)}>
             New ladder
           </button>
@@ -145,7 +161,7 @@ export function LadderListPage() {
           {actionError}
         </p>
       )}
-      {body}
+      <LadderListActivity>{body}</LadderListActivity>
       {creating && (
         <NewLadderDialog
           onCancel={() => setCreating(false)}

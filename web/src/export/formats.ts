@@ -1,0 +1,36 @@
+/** What the Export menu offers to download. */
+export type DownloadFormat = 'md' | 'csv' | 'json' | 'html';
+
+export interface DownloadFormatInfo {
+  label: string;
+  description: string;
+  extension: string;
+  mediaType: string;
+}
+
+export const DOWNLOAD_FORMATS: Record<DownloadFormat, DownloadFormatInfo> = {
+  md: {
+    label: 'Markdown',
+    description: 'Readable text; imports back as the same ladder',
+    extension: 'md',
+    mediaType: 'text/markdown; charset=utf-8',
+  },
+  csv: {
+    label: 'CSV',
+    description: 'One row per level and competency, for spreadsheets',
+    extension: 'csv',
+    mediaType: 'text/csv; charset=utf-8',
+  },
+  json: {
+    label: 'JSON',
+    description: 'The complete ladder, for tools and backups',
+    extension: 'json',
+    mediaType: 'application/json; charset=utf-8',
+  },
+  html: {
+    label: 'HTML page',
+    description: 'A standalone page to share or print',
+    extension: 'html',
+    mediaType: 'text/html; charset=utf-8',
+  },
+};
