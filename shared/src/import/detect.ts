@@ -20,6 +20,7 @@ export function detectFormat(text: string, filename?: string): FormatId {
   if (ext && EXTENSIONS[ext]) return EXTENSIONS[ext];
   const head = text.trimStart();
   if (head.startsWith('{')) return 'json';
+  if (text.slice(0, 4096).includes('<!-- rungs:ladder')) return 'markdown';
   if (/^<(!doctype\s+html|html|head|body|table|h[1-6]|div|section|article|main|ul|ol|p|meta)\b/i.test(head))
     return 'html';
   const lines = text.split('\n').filter((l) => l.trim() !== '');
@@ -28,7 +29,7 @@ export function detectFormat(text: string, filename?: string): FormatId {
   if (firstTab >= 0 && tabbed >= 2 && tabbed >= 0.6 * (lines.length - firstTab)) return 'tsv';
   if (/^\s*\|?.*\|.*\n\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/m.test(text)) return 'markdown';
   if (/<table[\s>]/i.test(text) && !/^#{1,6}\s/m.test(text)) return 'html';
-  if (isTextTable(text)) return 'text-table';
+  if (isTextTable(text) && !/^#{1,6}\s/m.test(text)) return 'text-table';
   if (looksLikeCsv(lines)) return 'csv';
   return 'markdown';
 }

@@ -10,6 +10,8 @@ export interface HeadingBlock {
   /** Plain heading text, images dropped, `{#anchor}` removed. */
   text: string;
   anchor?: string;
+  /** The heading text with any `{#anchor}` left in (our own export writes none). */
+  fullText?: string;
   line: number;
 }
 

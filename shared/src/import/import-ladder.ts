@@ -60,7 +60,7 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
     if (options.title) content.title = options.title;
     return { content, format, layout: 'json', warnings: decodeWarnings.toArray() };
   }
-  let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId };
+  let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact?: boolean };
   switch (format) {
     case 'markdown':
       built = ladderFromBlocks(markdownDocument(text, decodeWarnings));
@@ -87,7 +87,7 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
   const { builder, layout } = built;
   if (options.title) builder.title = options.title;
   if (!builder.levels.length) throw new ImportError('no_ladder', 'No levels were found in the document.');
-  if (builder.filledCellCount() === 0) {
+  if (builder.filledCellCount() === 0 && !built.exact) {
     throw new ImportError(
       'no_ladder',
       'Levels and competencies were found but no expectations: every cell is empty.',

@@ -13,7 +13,7 @@ import { textCells } from './text-cell.ts';
 export function ladderFromDelimited(
   text: string,
   delimiter: ',' | '\t' | ';',
-): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId } {
+): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact: boolean } {
   const warnings = new Warnings();
   const builder = new LadderBuilder(warnings);
   const table = readDelimited(text, delimiter);
@@ -43,5 +43,12 @@ export function ladderFromDelimited(
       table.rowLines[0],
     );
   }
-  return { builder, warnings, layout };
+  // Long form names every level × competency explicitly: a skeleton with no text yet is still a ladder.
+  const exact = layout === 'long-form';
+  if (exact && builder.filledCellCount() === 0)
+    warnings.add(
+      'empty_cells',
+      'Every cell is empty: the ladder has levels and competencies but no expectations yet.',
+    );
+  return { builder, warnings, layout, exact };
 }

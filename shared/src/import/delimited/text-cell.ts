@@ -3,6 +3,12 @@ import { cellText } from '../document.ts';
 import type { GridCell } from '../layout/cells.ts';
 import { cellsToBlocks } from '../markdown/markdown-document.ts';
 
+const HTML_CELL = /^\s*<(p|ul|ol|div|h[1-6]|table|blockquote|pre)\b/i;
+
+/**
+ * A spreadsheet cell: rich text read as Markdown (or HTML), and its plain text as written, which
+ * names levels, competencies and attributes ("<b> 0" stays "<b> 0").
+ */
 function toCell(raw: string, blocks: PMNode[]): GridCell {
   let b = blocks;
   if (!b.length && /[\p{L}\p{N}]/u.test(raw)) {
@@ -13,7 +19,7 @@ function toCell(raw: string, blocks: PMNode[]): GridCell {
       .filter(Boolean)
       .map((l) => ({ type: 'paragraph', content: [{ type: 'text', text: l }] }));
   }
-  return { text: cellText(b), blocks: b };
+  return { text: HTML_CELL.test(raw) ? cellText(b) : raw.replace(/\s+/g, ' ').trim(), blocks: b };
 }
 
 /** Spreadsheet cells' text (Markdown, or HTML such as `<p>…</p>`) as rich text. */

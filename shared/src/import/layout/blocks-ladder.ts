@@ -13,6 +13,8 @@ export interface BlocksLadder {
   builder: LadderBuilder;
   layout: LayoutId;
   warnings: Warnings;
+  /** Our own export: a ladder whose cells are all empty is still a ladder. */
+  exact?: boolean;
 }
 
 function applyMeta(doc: SourceDocument, b: LadderBuilder): void {
@@ -33,7 +35,13 @@ function fromOutline(doc: SourceDocument): (BlocksLadder & { structured: boolean
   const result = readOutline(doc, builder, warnings);
   if (!result) return null;
   applyMeta(doc, builder);
-  return { builder, warnings, layout: result.layout, structured: result.structured };
+  return {
+    builder,
+    warnings,
+    layout: result.layout,
+    structured: result.structured,
+    exact: result.exact ?? false,
+  };
 }
 
 /** Tables that hold a whole ladder: each under its nearest heading (a group when there are several). */
@@ -103,6 +111,7 @@ function readLongFormProbe(table: TableBlock): boolean {
 /** Read a Markdown or HTML document: headings structure first, then a ladder table. */
 export function ladderFromBlocks(doc: SourceDocument): BlocksLadder {
   const outline = fromOutline(doc);
+  if (outline?.exact) return outline;
   if (outline?.structured && outline.builder.filledCellCount() > 0) return outline;
   const tables = fromTables(doc);
   if (tables && tables.builder.filledCellCount() > 0) return tables;

@@ -25,6 +25,8 @@ export interface OutlineResult {
   layout: LayoutId;
   /** False when competencies had to be invented (levels with text but no competencies). */
   structured: boolean;
+  /** Read from our own export (marked), without guessing: trusted even when every cell is empty. */
+  exact?: boolean;
 }
 
 const DEFINITIONS = /^(competenc(y|ies)|competency (definitions|descriptions)|definitions)$/i;
@@ -168,18 +170,23 @@ export function readOutline(doc: SourceDocument, b: LadderBuilder, w: Warnings):
  * `## Level` per level whose `### Competency` (or `### Group` → `#### Competency`) sections are cells.
  * Read without guessing, so that every ladder reads back as it was written.
  */
+/** Heading text as written, `{#…}` included: our export writes no anchors. */
+function exactText(s: Section): string {
+  return s.heading.fullText ?? s.heading.text;
+}
+
 function readRungsMarkdown(outline: ReturnType<typeof buildOutline>, r: Reader): OutlineResult | null {
   const first = outline.roots[0]!;
   const titled = first.heading.depth === 1;
   const sections = titled ? [...first.children, ...outline.roots.slice(1)] : outline.roots;
-  if (titled) r.b.title = first.heading.text;
+  if (titled) r.b.title = exactText(first);
   const levels: LevelDraft[] = [];
   for (const s of sections) {
     if (s.content[0]?.kind === 'marker' && s.content[0].name === 'competencies') {
-      readDefinitions(s, r);
+      readDefinitions(s, r, exactText);
       continue;
     }
-    const level = r.b.addLevel(parseLevelName(s.heading.text, s.heading.anchor));
+    const level = r.b.addLevel(parseLevelName(exactText(s)));
     levels.push(level);
     level.summary.push(...contentBlocks(s.content));
     for (const child of s.children) {
@@ -187,7 +194,7 @@ function readRungsMarkdown(outline: ReturnType<typeof buildOutline>, r: Reader):
         for (const gc of child.children) {
           r.b.appendCell(
             level,
-            r.b.competency(gc.heading.text, child.heading.text, level.id),
+            r.b.competency(exactText(gc), exactText(child), level.id),
             sectionBlocks(gc),
             gc.heading.line,
           );
@@ -195,14 +202,14 @@ function readRungsMarkdown(outline: ReturnType<typeof buildOutline>, r: Reader):
       } else
         r.b.appendCell(
           level,
-          r.b.competency(child.heading.text, '', level.id),
+          r.b.competency(exactText(child), '', level.id),
           sectionBlocks(child),
           child.heading.line,
         );
     }
   }
   readDescription([...outline.preamble, ...(titled ? first.content : [])], levels, r);
-  return levels.length ? { layout: 'headings', structured: true } : null;
+  return levels.length ? { layout: 'headings', structured: true, exact: true } : null;
 }
 
 function finish(r: Reader, layout: LayoutId): OutlineResult | null {
@@ -331,15 +338,15 @@ function readLevelContent(
   } else level.summary.push(...summary);
 }
 
-function readDefinitions(s: Section, r: Reader): void {
+function readDefinitions(s: Section, r: Reader, name: (s: Section) => string = (x) => x.heading.text): void {
   r.b.description.push(...contentBlocks(s.content));
   for (const child of s.children) {
     if (child.children.length) {
       r.b.description.push(...contentBlocks(child.content));
       for (const gc of child.children)
-        r.b.competency(gc.heading.text, child.heading.text).description.push(...sectionBlocks(gc));
+        r.b.competency(name(gc), name(child)).description.push(...sectionBlocks(gc));
     } else {
-      r.b.competency(child.heading.text, '').description.push(...contentBlocks(child.content));
+      r.b.competency(name(child), '').description.push(...contentBlocks(child.content));
     }
   }
 }

@@ -48,7 +48,8 @@ export function markdownToBlocks(source: string, ctx: RichTextContext): PMNode[]
   );
 }
 
-const BLOCK_HTML = /<\/?(p|ul|ol|li|div|h[1-6]|blockquote|pre|table)\b/i;
+/** A cell written in HTML (`<p>…</p> <p>…</p>`) rather than Markdown: it starts with a block tag. */
+const HTML_CELL = /^\s*<(p|ul|ol|div|h[1-6]|table|blockquote|pre)\b/i;
 const SEPARATOR = '<!--rungs-cell-separator-->';
 
 export interface CellOptions {
@@ -66,7 +67,7 @@ export function cellsToBlocks(raws: string[], ctx: RichTextContext, options: Cel
   raws.forEach((raw, i) => {
     const text = options.breaks ? raw.replace(/\\\|/g, '|') : raw;
     if (!text.trim()) return;
-    if (BLOCK_HTML.test(text)) {
+    if (HTML_CELL.test(text)) {
       out[i] = normalizeBlocks(htmlToBlocks(text, ctx));
       return;
     }
@@ -104,7 +105,8 @@ export function cellSourceToBlocks(raw: string, ctx: RichTextContext): PMNode[] 
 
 export function markdownDocument(text: string, warnings: Warnings): SourceDocument {
   const { meta, body } = readFrontMatter(text, warnings);
-  const source = repairEmphasis(body);
+  // Our own export is written by a Markdown serializer: nothing to repair.
+  const source = body.slice(0, 4096).includes('<!-- rungs:ladder') ? body : repairEmphasis(body);
   const tree = parseMarkdown(source);
   let images = 0;
   const ctx: RichTextContext = { onImage: () => void images++ };
@@ -126,14 +128,15 @@ function toDocBlocks(node: RootContent, source: string, ctx: RichTextContext): D
   const line = lineOf(node);
   if (node.type === 'heading') {
     const inline = normalizeInline(phrasing(node.children, [], ctx));
-    let text = inlinePlainText(inline);
+    const fullText = inlinePlainText(inline);
+    let text = fullText;
     let anchor: string | undefined;
     const m = /\s*\{#([^}\s]+)[^}]*\}\s*$/.exec(text);
     if (m) {
       anchor = m[1];
       text = text.slice(0, m.index).trim();
     }
-    return [{ kind: 'heading', depth: node.depth, text, ...(anchor ? { anchor } : {}), line }];
+    return [{ kind: 'heading', depth: node.depth, text, ...(anchor ? { anchor, fullText } : {}), line }];
   }
   if (node.type === 'table') return [tableBlock(node, source, ctx)];
   if (node.type === 'html') {
@@ -158,23 +161,25 @@ function cellRaw(cell: MdTableCell, source: string): string {
   return source.slice(start, end);
 }
 
-/** A GFM table cell: its inline content split at `<br>`, or its HTML when it holds `<p>`/`<ul>` blocks. */
-function cellBlocks(cell: MdTableCell, source: string, ctx: RichTextContext): PMNode[] {
+/**
+ * A GFM table cell: its inline content split at `<br>` into paragraphs and lists (or its HTML when
+ * it holds `<p>`/`<ul>` blocks), and its text as written, for names and attribute values.
+ */
+function tableCell(cell: MdTableCell, source: string, ctx: RichTextContext): TableCell {
   const raw = cellRaw(cell, source);
-  if (BLOCK_HTML.test(raw)) return normalizeBlocks(htmlToBlocks(raw.replace(/\\\|/g, '|'), ctx));
-  return cellLinesToBlocks(phrasing(cell.children, [], ctx));
+  if (HTML_CELL.test(raw)) {
+    const blocks = normalizeBlocks(htmlToBlocks(raw.replace(/\\\|/g, '|'), ctx));
+    return { blocks, text: cellText(blocks) };
+  }
+  const inline = phrasing(cell.children, [], ctx);
+  return { blocks: cellLinesToBlocks(inline), text: inlinePlainText(normalizeInline(inline)) };
 }
 
 function tableBlock(node: Table, source: string, ctx: RichTextContext): TableBlock {
   const rows: TableCell[][] = [];
   const rowLines: number[] = [];
   for (const row of node.children) {
-    rows.push(
-      row.children.map((cell) => {
-        const blocks = cellBlocks(cell, source, ctx);
-        return { blocks, text: cellText(blocks) };
-      }),
-    );
+    rows.push(row.children.map((cell) => tableCell(cell, source, ctx)));
     rowLines.push(lineOf(row));
   }
   const columns = rows[0]?.length ?? 0;

@@ -9,5 +9,5 @@ export function repairEmphasis(source: string): string {
   return source
     .replace(/(?<=\S)_\*\*\*\*_(?=\S)/g, '')
     .replace(/(?<=\S)\*\*\*\*(?=\S)/g, '')
-    .replace(/\*\*([^*\s|][^*|\n]*?)[ \t\u00a0]+\*\*(?=[\s|<.,;:!?)]|$)/gm, '**$1** ');
+    .replace(/(?<=^|[\s>])\*\*([^*\s|\][][^*|\n\][]*?)[ \t\u00a0]+\*\*(?=[\s|<.,;:!?)]|$)/gm, '**$1** ');
 }

@@ -29,6 +29,8 @@ export function cellLinesToBlocks(inline: PMNode[]): PMNode[] {
     if (n.type === 'hardBreak') lines.push([]);
     else lines[lines.length - 1]!.push(n);
   }
+  // "1. Foo" alone in a cell is text that starts with a number, not a one-item list.
+  const multiline = lines.filter((l) => !isBlank(l)).length > 1;
   const blocks: PMNode[] = [];
   let paragraph: PMNode | null = null;
   let list: PMNode | null = null;
@@ -39,7 +41,7 @@ export function cellLinesToBlocks(inline: PMNode[]): PMNode[] {
       continue;
     }
     const marker = listMarker(line);
-    if (marker) {
+    if (marker && (multiline || !marker.ordered)) {
       const type = marker.ordered ? 'orderedList' : 'bulletList';
       if (!list || list.type !== type) {
         list = { type, ...(marker.ordered ? { attrs: { start: marker.start } } : {}), content: [] };
