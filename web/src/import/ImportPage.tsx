@@ -169,6 +169,14 @@ export function ImportPage() {
           </p>
         )}
         {fileNote && <p className="import-file-note muted small">{fileNote}</p>}
+        {hasPreview && read.status !== 'reading' && (
+          <p className="import-resume">
+            <Link to="/import?step=preview">
+              Back to the preview of “{snapshot.draft!.title || 'your ladder'}”
+            </Link>{' '}
+            <span className="muted small">(your fixes are kept until you read another document)</span>
+          </p>
+        )}
         <SourceStep
           pasted={snapshot.pasted}
           format={snapshot.format}
