@@ -166,7 +166,7 @@ describe('the import wizard and the export menu in the browser', () => {
     await matrix.getByText('Ships well-tested pipeline changes every sprint.').waitFor();
     await matrix.getByText('Designs schemas that survive a year of product change.').waitFor();
     await matrix.getByText('Owns a data domain end to end.').waitFor();
-    expect(await page.locator('.ladder-title').textContent()).toBe('Data Engineering ladder');
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Data Engineering ladder' }).waitFor();
     expect(await ladderCount(editor)).toBe(1);
 
     // The wizard starts afresh next time.
