@@ -59,7 +59,8 @@ describe('roles in the browser: a viewer follows an editor read-only', () => {
   it('shows the editor’s changes live to the viewer, who cannot type and is told so', async () => {
     const target = 'cell:L2:C1';
     const ed = await openLadderAs(editor);
-    expect(await ed.page.getByRole('note').count()).toBe(0); // an editor gets no read-only notice
+    const readOnlyNotice = (page: Page) => page.getByRole('note').filter({ hasText: 'Read only' });
+    expect(await readOnlyNotice(ed.page).count()).toBe(0); // an editor gets no read-only notice
 
     // The editor writes into a cell before the viewer arrives…
     await cell(ed.page, target).locator('.rt-static').click();
@@ -72,7 +73,7 @@ describe('roles in the browser: a viewer follows an editor read-only', () => {
     await expect.poll(() => cell(vw.page, target).textContent()).toContain('Owns the design of a service.');
 
     // The page says it is read-only and why.
-    const notice = vw.page.getByRole('note');
+    const notice = readOnlyNotice(vw.page);
     await notice.waitFor();
     expect(await notice.textContent()).toContain("Read only — your role (viewer) can't edit");
 

@@ -14,6 +14,18 @@ import {
   type KnownUser,
 } from './audit-format.ts';
 
+/** The actor's current name with the email they acted as; anonymous and system as written. */
+function ActorLabel({ event, users }: { event: AuditEvent; users: ReadonlyMap<string, KnownUser> }) {
+  const known = event.actorId ? users.get(event.actorId) : undefined;
+  if (!known) return <>{event.actor}</>;
+  return (
+    <>
+      <span className="audit-actor-name">{known.name}</span>
+      <span className="muted">{event.actor}</span>
+    </>
+  );
+}
+
 type LogState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
@@ -108,7 +120,7 @@ export function AuditLogPanel() {
 
   return (
     <section className="admin-panel" aria-labelledby="audit-heading">
-      <div className="panel-toolbar">
+      <div className="admin-panel-toolbar">
         <div>
           <h2 id="audit-heading">Audit log</h2>
           <p className="muted small">
@@ -121,12 +133,12 @@ export function AuditLogPanel() {
       </div>
 
       <div className="audit-filters">
-        <div className="filter-chips" role="group" aria-label="Show">
+        <div className="admin-filter-chips" role="group" aria-label="Show">
           {AUDIT_FILTERS.map((f) => (
             <button
               key={f.label}
               type="button"
-              className="chip"
+              className="admin-chip"
               aria-pressed={filter === f.prefix}
               onClick={() => apply(f.prefix)}
             >
@@ -134,11 +146,11 @@ export function AuditLogPanel() {
             </button>
           ))}
         </div>
-        <form className="filter-form" onSubmit={submit} role="search">
+        <form className="admin-filter-form" onSubmit={submit} role="search">
           <label htmlFor={filterId}>Action starts with</label>
           <input
             id={filterId}
-            className="filter-input"
+            className="admin-filter-input"
             list={listId}
             placeholder="e.g. user.role"
             spellCheck={false}
@@ -180,8 +192,8 @@ export function AuditLogPanel() {
       )}
       {log.status === 'ready' && log.events.length > 0 && (
         <>
-          <div className="table-card">
-            <table className="data-table audit-table" aria-label="Audit events">
+          <div className="admin-table-card">
+            <table className="admin-data-table audit-table" aria-label="Audit events">
               <thead>
                 <tr>
                   <th scope="col">Time</th>
@@ -197,10 +209,12 @@ export function AuditLogPanel() {
                   const details = detailEntries(event);
                   return (
                     <tr key={event.id} data-action={event.action}>
-                      <td className="nowrap" title={event.at}>
+                      <td className="admin-nowrap" title={event.at}>
                         {eventTime(event.at)}
                       </td>
-                      <td className="audit-actor">{event.actor}</td>
+                      <td className="audit-actor">
+                        <ActorLabel event={event} users={users} />
+                      </td>
                       <td>
                         <span className="audit-action-label">{actionLabel(event.action)}</span>
                         <code className="audit-action-code">{event.action}</code>
@@ -220,17 +234,17 @@ export function AuditLogPanel() {
                           </dl>
                         )}
                       </td>
-                      <td className="nowrap mono small">{event.ip ?? '—'}</td>
+                      <td className="admin-nowrap admin-mono small">{event.ip ?? '—'}</td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-          <div className="load-more">
+          <div className="admin-load-more">
             <span className="muted small" role="status">
-              {log.hasMore ? 'The latest' : 'All'} {log.events.length}{' '}
-              {log.events.length === 1 ? 'event' : 'events'}
+              {log.hasMore ? 'The latest ' : ''}
+              {log.events.length} {log.events.length === 1 ? 'event' : 'events'}
               {filter && ` whose action starts with “${filter}”`}
             </span>
             {log.moreError && (

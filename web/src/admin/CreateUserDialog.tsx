@@ -30,6 +30,8 @@ export function CreateUserDialog({
     email: useId(),
     role: useId(),
     roleHint: useId(),
+    invite: useId(),
+    setPassword: useId(),
     password: useId(),
     hint: useId(),
   };
@@ -77,7 +79,7 @@ export function CreateUserDialog({
         <label htmlFor={ids.role}>Role</label>
         <select
           id={ids.role}
-          className="select"
+          className="admin-select"
           value={role}
           aria-describedby={ids.roleHint}
           onChange={(e) => setRole(e.target.value as Role)}
@@ -88,37 +90,45 @@ export function CreateUserDialog({
             </option>
           ))}
         </select>
-        <p id={ids.roleHint} className="form-hint">
+        <p id={ids.roleHint} className="admin-hint">
           {ROLE_DESCRIPTIONS[role]}
         </p>
-        <fieldset className="choice-group">
+        <fieldset className="admin-choice-group">
           <legend>How they sign in</legend>
-          <label className="choice">
+          <div className="admin-choice">
             <input
+              id={ids.invite}
               type="radio"
               name="method"
               value="invite"
+              aria-describedby={`${ids.invite}-hint`}
               checked={method === 'invite'}
               onChange={() => setMethod('invite')}
             />
-            <span>
-              <strong>Invitation link</strong>
-              <span className="muted"> — you share a link; they choose their own password.</span>
-            </span>
-          </label>
-          <label className="choice">
+            <div>
+              <label htmlFor={ids.invite}>Invitation link</label>
+              <p id={`${ids.invite}-hint`} className="admin-hint">
+                You share a link; they choose their own password.
+              </p>
+            </div>
+          </div>
+          <div className="admin-choice">
             <input
+              id={ids.setPassword}
               type="radio"
               name="method"
               value="password"
+              aria-describedby={`${ids.setPassword}-hint`}
               checked={method === 'password'}
               onChange={() => setMethod('password')}
             />
-            <span>
-              <strong>Set a password now</strong>
-              <span className="muted"> — you pass it on to them.</span>
-            </span>
-          </label>
+            <div>
+              <label htmlFor={ids.setPassword}>Set a password now</label>
+              <p id={`${ids.setPassword}-hint`} className="admin-hint">
+                You pass it on to them.
+              </p>
+            </div>
+          </div>
         </fieldset>
         {method === 'password' && (
           <>
@@ -132,7 +142,7 @@ export function CreateUserDialog({
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-            <p id={ids.hint} className="form-hint">
+            <p id={ids.hint} className="admin-hint">
               At least {MIN_PASSWORD_LENGTH} characters.
             </p>
           </>

@@ -28,18 +28,18 @@ export function InvitationLinkDialog({
   }
 
   return (
-    <Dialog title={`Invitation for ${name}`} onCancel={onClose} className="dialog-wide">
+    <Dialog title={`Invitation for ${name}`} onCancel={onClose} className="admin-dialog-wide">
       <div className="form">
         <p className="dialog-body">
           Send this link to <strong>{email}</strong>. It lets them choose a password and sign in; it works
           once, for 7 days. Copy it now: it is not shown again.
         </p>
         <label htmlFor={fieldId}>Invitation link</label>
-        <div className="copy-field">
+        <div className="admin-copy-field">
           <input
             ref={fieldRef}
             id={fieldId}
-            className="invitation-link"
+            className="admin-invitation-link"
             value={link}
             readOnly
             onFocus={(e) => e.currentTarget.select()}
@@ -48,7 +48,7 @@ export function InvitationLinkDialog({
             {copied ? 'Copied' : 'Copy link'}
           </button>
         </div>
-        <p className="copy-status" role="status">
+        <p className="admin-copy-status" role="status">
           {copied === true && 'The link is on your clipboard.'}
           {copied === false &&
             'Could not copy automatically: the link is selected, press Ctrl+C (⌘C) to copy it.'}

@@ -19,14 +19,14 @@ type PanelDialog =
 type Notice = { tone: 'ok' | 'error'; text: string };
 
 function StatusBadge({ user }: { user: UserAccount }) {
-  if (user.disabled) return <span className="status-badge is-disabled">Disabled</span>;
+  if (user.disabled) return <span className="admin-status-badge is-disabled">Disabled</span>;
   if (user.invited)
     return (
-      <span className="status-badge is-invited" title="Has not accepted the invitation yet">
+      <span className="admin-status-badge is-invited" title="Has not accepted the invitation yet">
         Invited
       </span>
     );
-  return <span className="status-badge is-active">Active</span>;
+  return <span className="admin-status-badge is-active">Active</span>;
 }
 
 function matches(user: UserAccount, query: string): boolean {
@@ -100,7 +100,7 @@ export function UsersPanel() {
 
   return (
     <section className="admin-panel" aria-labelledby="users-heading">
-      <div className="panel-toolbar">
+      <div className="admin-panel-toolbar">
         <div>
           <h2 id="users-heading">Users</h2>
           <p className="muted small">
@@ -109,10 +109,10 @@ export function UsersPanel() {
             {counts.disabled > 0 && `, ${counts.disabled} disabled`}
           </p>
         </div>
-        <div className="panel-toolbar-actions">
+        <div className="admin-panel-toolbar-actions">
           <input
             type="search"
-            className="search-input"
+            className="admin-search-input"
             placeholder="Search by name or email"
             aria-label="Search users"
             value={query}
@@ -147,8 +147,8 @@ export function UsersPanel() {
           </button>
         </EmptyState>
       ) : (
-        <div className="table-card">
-          <table className="data-table users-table" aria-label="Users">
+        <div className="admin-table-card">
+          <table className="admin-data-table admin-users-table" aria-label="Users">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -169,16 +169,16 @@ export function UsersPanel() {
                     data-user-email={user.email}
                     className={user.disabled ? 'is-disabled' : ''}
                   >
-                    <th scope="row" className="user-cell">
-                      <span className="user-name">
+                    <th scope="row" className="admin-user-cell">
+                      <span className="admin-user-name">
                         {user.name}
                         {isMe && <span className="muted"> (you)</span>}
                       </span>
-                      <span className="user-email muted">{user.email}</span>
+                      <span className="admin-user-email muted">{user.email}</span>
                     </th>
                     <td>
                       <select
-                        className="select role-select"
+                        className="admin-select role-select"
                         aria-label={`Role of ${user.name}`}
                         value={user.role}
                         disabled={saving.has(user.id)}
@@ -197,10 +197,10 @@ export function UsersPanel() {
                     <td className="muted small" title={fullDate(user.createdAt)}>
                       {timeAgo(user.createdAt)}
                     </td>
-                    <td className="row-actions">
+                    <td className="admin-row-actions">
                       <button
                         type="button"
-                        className={`button subtle ${user.disabled ? '' : 'subtle-danger'}`}
+                        className={`button subtle ${user.disabled ? '' : 'admin-subtle-danger'}`}
                         aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
                         onClick={() => setDialog({ kind: 'status', user })}
                       >

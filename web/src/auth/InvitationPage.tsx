@@ -117,7 +117,7 @@ function AcceptForm({
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <p id={ids.hint} className="form-hint">
+        <p id={ids.hint} className="auth-hint">
           At least {MIN_PASSWORD_LENGTH} characters.
         </p>
         <label htmlFor={ids.confirm}>Password again</label>

@@ -4,7 +4,7 @@ import { useAuth } from './AuthContext.tsx';
  * Says, where the live ladder is shown, that this person can read but not change it and why.
  * The server enforces it (a reader's websocket updates are dropped); this keeps the UI honest.
  */
-export function ReadOnlyNotice() {
+export function ReadOnlyNotice({ subject = 'this ladder' }: { subject?: string }) {
   const { user } = useAuth();
   return (
     <p className="readonly-notice" role="note" data-testid="readonly-notice">
@@ -18,7 +18,7 @@ export function ReadOnlyNotice() {
         />
       </svg>
       <span>
-        <strong>Read only</strong> — your role ({user.role}) can&apos;t edit this ladder. You see
+        <strong>Read only</strong> — your role ({user.role}) can&apos;t edit {subject}. You see
         everyone&apos;s changes live; ask an admin if you need to make changes.
       </span>
     </p>

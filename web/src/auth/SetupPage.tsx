@@ -71,7 +71,7 @@ export function SetupPage({
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <p id={ids.hint} className="form-hint">
+        <p id={ids.hint} className="auth-hint">
           At least {MIN_PASSWORD_LENGTH} characters.
         </p>
         {error && (
