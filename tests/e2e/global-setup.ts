@@ -1,13 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Builds the web app once (web/dist), which every server the browser tests start then serves. */
-export default async function setup(): Promise<void> {
+/**
+ * Builds the web app once, into a folder of this run's own (so two runs, or a developer's
+ * `pnpm build:web`, never swap files under a running test), and points every server the browser
+ * tests start at it through RUNGS_WEB_DIST (inherited by the test workers and their servers).
+ */
+export default async function setup(): Promise<() => void> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rungs-web-'));
   await build({
     configFile: path.join(REPO_ROOT, 'vite.config.ts'),
     root: path.join(REPO_ROOT, 'web'),
     logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
   });
+  process.env.RUNGS_WEB_DIST = outDir;
+  return () => fs.rmSync(outDir, { recursive: true, force: true });
 }
