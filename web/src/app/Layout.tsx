@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { AccountMenu } from '../account/AccountMenu.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { NotificationsBell } from '../notifications/NotificationsBell.tsx';
 
 /** The one navigation bar: brand, sections, and who I am. */
 export function Layout() {
@@ -22,6 +23,7 @@ export function Layout() {
           {user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="topbar-spacer" />
+        <NotificationsBell />
         <AccountMenu />
       </header>
       <div id="main" className="app-main">

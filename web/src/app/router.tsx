@@ -2,8 +2,8 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { InvitationSignedInPage } from '../auth/InvitationSignedInPage.tsx';
 import { ImportPage } from '../import/ImportPage.tsx';
-import { LadderEditorPage } from '../ladder/LadderEditorPage.tsx';
 import { LadderListPage } from '../ladders/LadderListPage.tsx';
+import { ladderRoutes } from '../published/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage, RouteError } from './RouteError.tsx';
 
@@ -13,7 +13,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <LadderListPage /> },
-      { path: 'ladders/:slug', element: <LadderEditorPage /> },
+      ...ladderRoutes,
       { path: 'import', element: <ImportPage /> },
       { path: 'admin/*', element: <AdminPage /> },
       { path: 'invitations/:token', element: <InvitationSignedInPage /> },

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/client.ts';
 import { listLadders, setLadderArchived, type Ladder } from '../api/ladders.ts';
 import { useAsync } from '../api/use-async.ts';
 import { useCanEdit } from '../auth/use-can-edit.ts';
+import { LadderActivityLine, LadderListActivity } from '../proposals/LadderActivity.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -35,6 +36,7 @@ function LadderRow({
             Updated {timeAgo(ladder.updatedAt)}
           </span>
           {ladder.archived && <span className="badge badge-archived">Archived</span>}
+          {!ladder.archived && <LadderActivityLine slug={ladder.slug} />}
         </div>
       </div>
       <div className="ladder-item-actions">
@@ -159,7 +161,7 @@ export function LadderListPage() {
           {actionError}
         </p>
       )}
-      {body}
+      <LadderListActivity>{body}</LadderListActivity>
       {creating && (
         <NewLadderDialog
           onCancel={() => setCreating(false)}

@@ -11,6 +11,7 @@ import { useCollab } from '../../collab/CollabContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { InlineText } from '../../ui/InlineText.tsx';
+import { useCellExtras } from './cell-extras.tsx';
 import { RichTextCell } from './RichTextCell.tsx';
 
 /** One competency: its header (name, description, actions) and one cell per level. */
@@ -35,6 +36,7 @@ export const CompetencyRow = memo(function CompetencyRow({
 }) {
   const { doc } = useCollab();
   const canEdit = useCanEdit();
+  const cellExtras = useCellExtras();
   const name = competency.name || 'Untitled competency';
   return (
     <tr className="competency-row" data-competency-id={competency.id}>
@@ -98,6 +100,7 @@ export const CompetencyRow = memo(function CompetencyRow({
             navRow={navRow}
             navCol={i + 1}
           />
+          {cellExtras?.(level.id, competency.id, `${name} at ${level.code || 'this level'}`)}
         </td>
       ))}
       <td className="filler" aria-hidden="true" />

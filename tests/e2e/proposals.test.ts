@@ -1,0 +1,158 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docFromParagraphs } from '@rungs/shared';
+import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
+import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
+import { approve, merge, openProposal, versionContent } from '../helpers/proposals.ts';
+import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+
+const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
+
+/**
+ * Issue 4, acceptance 4: the whole review flow in three browsers. An editor proposes a change to
+ * a cell and opens it for review; a reviewer sees the highlighted diff, comments on the cell and
+ * approves; the editor publishes; a viewer finds version 2 in the history and its diff.
+ */
+describe('proposals, review and history in the browser', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let editor: Session;
+  let reviewer: Session;
+  let viewer: Session;
+  let slug: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    server = await startServer({ databaseUrl: db.url });
+    const admin = await setupAdmin(server.url);
+    editor = await createUser(admin, 'editor', 'Grace Editor');
+    reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
+    viewer = await createUser(admin, 'viewer', 'Vera Viewer');
+
+    // Version 1, through the API: proposal #1 opened, approved by the reviewer, merged by the editor.
+    const content = testLadder(3, 4, 'Platform Engineering');
+    content.cells['L1:C1'] = docFromParagraphs('Writes clear code with tests.');
+    content.cells['L2:C1'] = docFromParagraphs('Designs features end to end.');
+    ({ slug } = await createLadder(editor, content));
+    await openProposal(editor, slug, 1);
+    await approve(reviewer, slug, 1);
+    const { version } = await merge(editor, slug, 1);
+    expect(version.number).toBe(1);
+
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await db?.drop();
+  });
+
+  async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
+    const context = await newContext(browser, server.url);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signIn(page, session.user.email);
+    return { page, errors };
+  }
+
+  it('goes from a proposal to a published version that a viewer can diff', async () => {
+    const ed = await signedIn(editor);
+    const rv = await signedIn(reviewer);
+    const vw = await signedIn(viewer);
+    const added = 'Leads the design of a whole service.';
+
+    // --- The editor starts a proposal from the Proposals tab, edits a cell, opens it for review.
+    await ed.page.goto(`/ladders/${slug}`);
+    await ed.page.getByRole('link', { name: 'Proposals' }).click();
+    await ed.page.getByRole('button', { name: 'New proposal' }).first().click();
+    await ed.page.getByLabel('Title', { exact: true }).fill('Raise the bar for design at T2');
+    await ed.page.getByLabel('Description').fill('T2 engineers own the design of a service.');
+    await ed.page.getByRole('button', { name: 'Create proposal' }).click();
+    await ed.page.waitForURL(`**/ladders/${slug}/proposals/2`);
+    await ed.page.getByRole('table', { name: 'Ladder matrix' }).waitFor();
+    await ed.page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+
+    const cell = ed.page.locator('[data-fragment="cell:L2:C1"]');
+    await cell.locator('.rt-static').click();
+    await cell.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await ed.page.keyboard.press('End');
+    await ed.page.keyboard.type(` ${added}`);
+    await ed.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await ed.page.keyboard.press('Escape');
+
+    await ed.page.getByRole('button', { name: 'Open for review' }).click();
+    await ed.page.locator('.proposal-title-line .state-badge', { hasText: 'In review' }).waitFor();
+
+    // --- The reviewer is told (the bell on the ladder list), opens the changes and sees the new
+    // words highlighted.
+    await rv.page.goto('/');
+    await rv.page.getByRole('button', { name: /Notifications, \d+ unread/ }).click();
+    await rv.page
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('link', { name: /asks for your review of #2/ })
+      .click();
+    await rv.page.waitForURL(`**/ladders/${slug}/proposals/2/changes`);
+    const diffCell = rv.page.locator('td.diff-cell[data-cell-key="L2:C1"]');
+    await expect.poll(() => diffCell.locator('ins.diff-ins').textContent()).toContain(added);
+    expect(await diffCell.getAttribute('data-change')).toBe('changed');
+    expect(await diffCell.textContent()).toContain('Designs features end to end.');
+
+    // It comments on that cell…
+    await diffCell.getByRole('button', { name: 'Comment on Competency 1 at T2' }).click();
+    const commentBox = rv.page.getByRole('textbox', { name: 'Comment on Competency 1 at T2' });
+    await commentBox.fill('Should this say which services? “A whole service” is vague.');
+    await rv.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await rv.page.locator('.thread', { hasText: 'is vague' }).waitFor();
+    await diffCell.getByRole('button', { name: /1 comment thread on Competency 1 at T2/ }).waitFor();
+    await rv.page.screenshot({ path: path.join(ARTIFACTS, 'review-diff.png') });
+
+    // …and approves what it saw.
+    await rv.page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await rv.page.locator('.proposal-title-line .state-badge', { hasText: 'Approved' }).waitFor();
+
+    // --- The editor sees the comment and the approval arrive, and publishes.
+    await ed.page.locator('[data-fragment="cell:L2:C1"] ~ .cell-comment.has-threads').waitFor();
+    const publish = ed.page.getByRole('button', { name: 'Publish as version 2' });
+    await expect.poll(() => publish.isEnabled()).toBe(true);
+    await publish.click();
+    await ed.page.getByRole('dialog').getByRole('button', { name: 'Publish version 2', exact: true }).click();
+    await ed.page.locator('.published-note', { hasText: 'Published as version 2' }).waitFor();
+    await ed.page.locator('.proposal-title-line .state-badge', { hasText: 'Published' }).waitFor();
+    expect(cellText(await versionContent(viewer, slug, 2), 'L2', 'C1')).toBe(
+      `Designs features end to end. ${added}`,
+    );
+
+    // --- The viewer finds version 2 in the history, with its changelog, author and approver.
+    await vw.page.goto(`/ladders/${slug}`);
+    await vw.page.getByRole('link', { name: 'History' }).click();
+    const row = vw.page.locator('tr[data-version="2"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Raise the bar for design at T2');
+    expect(await row.textContent()).toContain('Grace Editor');
+    expect(await row.textContent()).toContain('Rita Reviewer');
+    expect(await vw.page.locator('tr[data-version]').count()).toBe(2);
+    await vw.page.screenshot({ path: path.join(ARTIFACTS, 'history.png') });
+
+    // It opens the diff between 1 and 2 and sees the change highlighted.
+    await vw.page.getByRole('button', { name: 'Show changes from version 1 to version 2' }).click();
+    await vw.page.waitForURL(`**/ladders/${slug}/history/1..2`);
+    const changed = vw.page.locator('td.diff-cell[data-cell-key="L2:C1"]');
+    await expect.poll(() => changed.locator('ins.diff-ins').textContent()).toContain(added);
+    expect(await changed.locator('del').count()).toBe(0);
+    // A reload lands on the same diff.
+    await vw.page.reload();
+    await changed.locator('ins.diff-ins').waitFor();
+
+    expect(ed.errors).toEqual([]);
+    expect(rv.errors).toEqual([]);
+    expect(vw.errors).toEqual([]);
+  });
+});

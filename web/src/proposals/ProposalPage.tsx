@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../api/client.ts';
+import { listThreads } from '../api/comments.ts';
+import { getProposal, getProposalContent, type ProposalDetail } from '../api/proposals.ts';
+import { canEdit as roleCanEdit } from '../api/session.ts';
+import { getVersion } from '../api/versions.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { CollabProvider, useCollab } from '../collab/CollabContext.tsx';
+import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
+import { PresenceBar } from '../collab/PresenceBar.tsx';
+import type { CollabSession } from '../collab/session.ts';
+import { emptyLadderContent, parseCellKey, type LadderContent } from '../domain.ts';
+import { useIdentity } from '../identity/IdentityContext.tsx';
+import { CellExtrasContext } from '../ladder/matrix/cell-extras.tsx';
+import { ladderPath } from '../published/ladder-context.ts';
+import { ChecksPanel } from '../review/ChecksPanel.tsx';
+import { commentExtras } from '../review/CellCommentButton.tsx';
+import {
+  CommentsContext,
+  threadsByCell,
+  type ActiveCell,
+  type CommentsState,
+} from '../review/comments-context.tsx';
+import { CommentsPanel } from '../review/CommentsPanel.tsx';
+import { VerdictPanel } from '../review/VerdictPanel.tsx';
+import { ErrorState, Loading } from '../ui/states.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { changeCount } from './change-count.ts';
+import { ProposalAbout } from './ProposalAbout.tsx';
+import { ProposalActions } from './ProposalActions.tsx';
+import { announceChange, useProposalSync } from './proposal-sync.ts';
+import { ChangesView, FrozenView, LiveEditorView, PreviewView } from './ProposalViews.tsx';
+import { canReview } from './roles.ts';
+import { StateBadge } from './StateBadge.tsx';
+import { useRefreshable, type Refreshable } from './use-refreshable.ts';
+import './proposals.css';
+import '../review/review.css';
+
+type View = 'edit' | 'changes' | 'preview';
+
+function LiveSession({ children }: { children(session: CollabSession): ReactNode }) {
+  return <>{children(useCollab())}</>;
+}
+
+function cellLabeler(content: LadderContent | undefined): (key: string) => string {
+  const levels = new Map(content?.levels.map((l) => [l.id, l.code || l.title || 'a level']));
+  const competencies = new Map(content?.competencies.map((c) => [c.id, c.name || 'a competency']));
+  return (key) => {
+    const { levelId, competencyId } = parseCellKey(key);
+    const level = levels.get(levelId);
+    const competency = competencies.get(competencyId);
+    return level && competency ? `${competency} at ${level}` : 'a cell that no longer exists';
+  };
+}
+
+/** The proposal page once the proposal is loaded, with or without its live document. */
+function ProposalWorkspace({
+  detail,
+  session,
+  view,
+}: {
+  detail: Refreshable<ProposalDetail>;
+  session: CollabSession | null;
+  view: View;
+}) {
+  const proposal = detail.value!;
+  const { user } = useAuth();
+  const slug = proposal.ladder.slug;
+  const n = proposal.number;
+  const canEdit = roleCanEdit(user.role);
+  const active = !proposal.readOnly;
+  const threads = useRefreshable((signal) => listThreads(slug, n, signal), [slug, n]);
+  const content = useRefreshable((signal) => getProposalContent(slug, n, signal), [slug, n]);
+  const base = useRefreshable<LadderContent>(
+    (signal) =>
+      proposal.baseVersion
+        ? getVersion(slug, proposal.baseVersion, signal).then((v) => v.content)
+        : Promise.resolve(emptyLadderContent(proposal.ladder.title, proposal.ladder.track)),
+    [slug, proposal.baseVersion],
+  );
+  const wantsPublished = view === 'preview' && proposal.publishedVersion > 0;
+  const published = useRefreshable<LadderContent | undefined>(
+    (signal) =>
+      wantsPublished
+        ? getVersion(slug, proposal.publishedVersion, signal).then((v) => v.content)
+        : Promise.resolve(
+            proposal.publishedVersion
+              ? undefined
+              : emptyLadderContent(proposal.ladder.title, proposal.ladder.track),
+          ),
+    [slug, proposal.publishedVersion, wantsPublished],
+  );
+  const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
+
+  // The content follows the document: fetch it again whenever the proposal's state changed.
+  const refreshContent = content.refresh;
+  useEffect(() => {
+    void refreshContent();
+  }, [proposal.fingerprint, refreshContent]);
+
+  const refreshDetail = detail.refresh;
+  const refreshThreads = threads.refresh;
+  useProposalSync(session, {
+    onDocumentChange: () => void refreshDetail(),
+    onOtherChange: () => void refreshThreads(),
+  });
+
+  const changed = useCallback(async () => {
+    await Promise.all([refreshDetail(), refreshThreads()]);
+    announceChange(session);
+  }, [refreshDetail, refreshThreads, session]);
+
+  const comments = useMemo<CommentsState>(
+    () => ({
+      threads: threads.value ?? [],
+      byCell: threadsByCell(threads.value ?? []),
+      activeCell,
+      openCell: setActiveCell,
+      closeCell: () => setActiveCell(null),
+      canComment: canReview(user.role),
+    }),
+    [threads.value, activeCell, user.role],
+  );
+  const cellLabel = useMemo(() => cellLabeler(content.value), [content.value]);
+
+  const count = changeCount(proposal.changes.diff);
+  const base_ = ladderPath(slug, `/proposals/${n}`);
+  const tabs: { view: View; to: string; label: string }[] = [
+    { view: 'edit', to: base_, label: active && canEdit ? 'Edit' : 'Document' },
+    { view: 'changes', to: `${base_}/changes`, label: `Changes (${count})` },
+  ];
+  if (proposal.preview) tabs.push({ view: 'preview', to: `${base_}/preview`, label: 'Merge preview' });
+
+  let main: ReactNode;
+  if (view === 'changes') main = <ChangesView proposal={proposal} base={base.value} head={content.value} />;
+  else if (view === 'preview')
+    main = <PreviewView proposal={proposal} published={published.value} head={content.value} />;
+  else if (active && session) main = <LiveEditorView />;
+  else main = <FrozenView proposal={proposal} content={content.value} />;
+
+  const loadError = [content.error, base.error, published.error].find(Boolean);
+
+  return (
+    <CommentsContext.Provider value={comments}>
+      <CellExtrasContext.Provider value={commentExtras}>
+        <main className="proposal-page" data-state={proposal.state}>
+          <header className="proposal-header">
+            <div className="proposal-header-main">
+              <nav className="breadcrumb" aria-label="Breadcrumb">
+                <Link to="/">Ladders</Link>
+                <span aria-hidden="true"> / </span>
+                <Link to={ladderPath(slug)}>{proposal.ladder.title}</Link>
+                <span aria-hidden="true"> / </span>
+                <Link to={ladderPath(slug, '/proposals')}>Proposals</Link>
+              </nav>
+              <div className="proposal-title-line">
+                <h1>
+                  <span className="proposal-number">#{n}</span> {proposal.title}
+                </h1>
+                <StateBadge state={proposal.state} />
+              </div>
+            </div>
+            {session && (
+              <div className="proposal-header-side">
+                <ConnectionIndicator />
+                <PresenceBar />
+              </div>
+            )}
+          </header>
+          <nav className="tabs proposal-tabs" aria-label="Proposal views">
+            {tabs.map((t) => (
+              <Link
+                key={t.view}
+                to={t.to}
+                className={`tab ${view === t.view ? 'active' : ''}`}
+                aria-current={view === t.view ? 'page' : undefined}
+              >
+                {t.label}
+              </Link>
+            ))}
+          </nav>
+          {detail.error || loadError ? (
+            <p className="banner banner-error" role="alert">
+              {detail.error
+                ? `Could not refresh the proposal: ${errorMessage(detail.error)} What you see may be out of date.`
+                : `Could not load part of the proposal: ${errorMessage(loadError)}`}
+            </p>
+          ) : null}
+          <div className="proposal-body">
+            <div className={`proposal-main view-${view}`}>{main}</div>
+            <aside className="proposal-panel" aria-label="Proposal details, checks and comments">
+              <ProposalAbout proposal={proposal} editable={canEdit && active} onChanged={changed} />
+              <ProposalActions proposal={proposal} canEdit={canEdit} onChanged={changed} />
+              <ChecksPanel proposal={proposal} />
+              <VerdictPanel proposal={proposal} onDone={changed} />
+              <CommentsPanel
+                slug={slug}
+                number={n}
+                cellLabel={cellLabel}
+                onChanged={changed}
+                error={threads.error && !threads.value ? errorMessage(threads.error) : null}
+              />
+            </aside>
+          </div>
+        </main>
+      </CellExtrasContext.Provider>
+    </CommentsContext.Provider>
+  );
+}
+
+/** `/ladders/:slug/proposals/:number[/changes|/preview]`: one proposal, live. */
+export function ProposalPage() {
+  const { slug = '', number: param = '', '*': rest = '' } = useParams();
+  const n = Number(param);
+  const { identity } = useIdentity();
+  const view: View = rest === 'changes' ? 'changes' : rest === 'preview' ? 'preview' : 'edit';
+  const detail = useRefreshable((signal) => getProposal(slug, n, signal), [slug, n]);
+  const proposal = detail.value;
+  useDocumentTitle(proposal ? `#${proposal.number} ${proposal.title} · ${proposal.ladder.title}` : null);
+
+  if (!proposal) {
+    if (!detail.error) return <Loading label={`Loading proposal #${param}…`} />;
+    const status = detail.error instanceof ApiError ? detail.error.status : 0;
+    return (
+      <main className="page page-narrow">
+        <ErrorState
+          title={
+            status === 404 || status === 400
+              ? `There is no proposal #${param}`
+              : status === 403
+                ? 'Proposals are for editors and reviewers'
+                : 'Could not load this proposal'
+          }
+          message={
+            status === 403
+              ? 'Your role reads the published ladder and its history.'
+              : errorMessage(detail.error)
+          }
+          action={
+            <div className="form-actions center">
+              {status !== 404 && status !== 403 && (
+                <button type="button" className="button primary" onClick={() => void detail.refresh()}>
+                  Try again
+                </button>
+              )}
+              <Link className="button" to={ladderPath(slug)}>
+                Back to the ladder
+              </Link>
+            </div>
+          }
+        />
+      </main>
+    );
+  }
+  if (proposal.readOnly) return <ProposalWorkspace detail={detail} session={null} view={view} />;
+  return (
+    <CollabProvider docName={proposal.documentName} identity={identity}>
+      <LiveSession>
+        {(session) => <ProposalWorkspace detail={detail} session={session} view={view} />}
+      </LiveSession>
+    </CollabProvider>
+  );
+}

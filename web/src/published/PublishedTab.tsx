@@ -1,0 +1,123 @@
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../api/client.ts';
+import { useAsync } from '../api/use-async.ts';
+import { getVersion } from '../api/versions.ts';
+import { ContentMatrix } from '../diff/ContentMatrix.tsx';
+import { isEmptyDoc } from '../domain.ts';
+import { fullDate } from '../ladders/format.ts';
+import { RichTextView } from '../richtext/RichTextView.tsx';
+import { ErrorState, Loading } from '../ui/states.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { ladderPath, useLadderShell } from './ladder-context.ts';
+import { LiveDraft } from './LiveDraft.tsx';
+
+function NotPublished() {
+  const { ladder, canSeeProposals } = useLadderShell();
+  return (
+    <>
+      <div className="not-published">
+        <strong>Not published yet</strong>
+        {canSeeProposals ? (
+          <>
+            {' — '}
+            <Link to={ladderPath(ladder.slug, '/proposals/1')}>open proposal #1</Link> to review it and
+            publish the first version. The draft below is live.
+          </>
+        ) : (
+          <> — the first version is being written. You can follow the draft below, live.</>
+        )}
+      </div>
+      {ladder.draftDocument && <LiveDraft documentName={ladder.draftDocument} />}
+    </>
+  );
+}
+
+/** Who published a version, when, with what changelog. */
+export function VersionByline({
+  version,
+}: {
+  version: {
+    number: number;
+    title: string;
+    description: string;
+    publishedAt: string;
+    author: { name: string } | null;
+    approvers: { name: string }[];
+  };
+}) {
+  return (
+    <div className="version-byline">
+      <p className="small muted">
+        Version {version.number}, published{' '}
+        <time dateTime={version.publishedAt}>{fullDate(version.publishedAt)}</time>
+        {version.author && <> · proposed by {version.author.name}</>}
+        {version.approvers.length > 0 && (
+          <> · approved by {version.approvers.map((a) => a.name).join(', ')}</>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** The Published tab: the matrix of the latest version, read-only; a live draft while nothing is published. */
+export function PublishedTab() {
+  const { ladder, latest } = useLadderShell();
+  const { slug = '' } = useParams();
+  useDocumentTitle(ladder.title);
+  const { state, reload } = useAsync(
+    (signal) =>
+      latest
+        ? getVersion(slug, latest.number, signal)
+        : Promise.reject(new ApiError('Not published yet', 404, 'not_published')),
+    [slug, latest?.number],
+  );
+
+  if (!latest) return <NotPublished />;
+  if (state.status === 'loading') return <Loading label="Loading the published ladder…" />;
+  if (state.status === 'error') {
+    return (
+      <ErrorState
+        title="Could not load the published ladder"
+        message={errorMessage(state.error)}
+        action={
+          <button type="button" className="button primary" onClick={reload}>
+            Try again
+          </button>
+        }
+      />
+    );
+  }
+  const { version, content } = state.value;
+  return (
+    <div className="published-view">
+      <div className="published-head">
+        <div>
+          {!isEmptyDoc(content.description) && (
+            <div className="rich-text published-description">
+              <RichTextView doc={content.description} />
+            </div>
+          )}
+          <VersionByline version={version} />
+        </div>
+        <div className="published-actions">
+          {version.number > 1 && (
+            <Link
+              className="button subtle"
+              to={ladderPath(slug, `/history/${version.number - 1}..${version.number}`)}
+            >
+              What changed in v{version.number}
+            </Link>
+          )}
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </div>
+      <ContentMatrix
+        head={content}
+        label={`${ladder.title}, version ${version.number}`}
+        levelHref={(levelId) => ladderPath(slug, `/levels/${encodeURIComponent(levelId)}`)}
+      />
+    </div>
+  );
+}
