@@ -1,4 +1,4 @@
-import { DESCRIPTION_FRAGMENT, readLadderContent, titleText, trackText } from '../domain.ts';
+import { DESCRIPTION_FRAGMENT, titleText, trackText } from '../domain.ts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
@@ -6,7 +6,7 @@ import { setLadderArchived, updateLadder, type Ladder } from '../api/ladders.ts'
 import { useCanEdit } from '../auth/use-can-edit.ts';
 import { useCollab } from '../collab/CollabContext.tsx';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
-import { ExportMenu } from '../export/ExportMenu.tsx';
+import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { PresenceBar } from '../collab/PresenceBar.tsx';
 import { useYText } from '../collab/use-y-text.ts';
 import { InlineText } from '../ui/InlineText.tsx';
@@ -102,7 +102,7 @@ export function LadderHeader({
       <div className="ladder-header-side">
         <div className="ladder-header-tools">
           <ConnectionIndicator />
-          <ExportMenu name={ladder.slug} getContent={() => readLadderContent(doc)} />
+          <LiveExportMenu name={ladder.slug} />
         </div>
         <PresenceBar />
       </div>
