@@ -269,7 +269,18 @@ describe('the import wizard and the export menu in the browser', () => {
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`/ladders/${ladder.slug}`);
-    await page.getByRole('table', { name: 'Ladder matrix' }).waitFor();
+    const matrix = page.getByRole('table', { name: 'Ladder matrix' });
+    await matrix.waitFor();
+
+    // An edit just made in the live draft is part of the export: it is generated from the document on screen.
+    const cell = matrix.locator('tr.competency-row td.cell').first();
+    await cell.locator('.rt-static').click();
+    await cell.locator('.ProseMirror').waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Keeps the on-call runbook current.');
+    await page.keyboard.press('Escape');
+    await cell.locator('.rt-static', { hasText: 'Keeps the on-call runbook current.' }).waitFor();
 
     // Open the menu from the keyboard, then pick Markdown.
     await page.getByRole('button', { name: 'Export', exact: true }).focus();
@@ -288,13 +299,14 @@ describe('the import wizard and the export menu in the browser', () => {
       page.waitForEvent('download'),
       menu.getByRole('menuitem', { name: /Markdown/ }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`${ladder.slug}.md`);
+    expect(download.suggestedFilename()).toBe('data-platform.md');
     const file = await download.path();
     const markdown = fs.readFileSync(file, 'utf8');
     expect(markdown).toContain('# Data platform');
     expect(markdown).toContain('Senior Data Engineer');
     expect(markdown).toContain('Ships well-tested pipeline changes every sprint.');
     expect(markdown).toContain('Designs schemas that survive a year of product change.');
+    expect(markdown).toContain('Keeps the on-call runbook current.');
     // The menu closed and focus went back to its button.
     expect(await menu.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Export');

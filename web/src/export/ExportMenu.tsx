@@ -20,8 +20,8 @@ export function ExportMenu({
   label = 'Export',
 }: {
   getContent(): LadderContent | Promise<LadderContent>;
-  /** Names the files: "Platform ladder" → platform-ladder.md. */
-  name: string;
+  /** Names the files: "platform-ladder" → platform-ladder.md (default: the ladder's title). */
+  name?: string;
   /** A published version's number, added to file names (platform-ladder-v3.md). */
   version?: number;
   label?: string;

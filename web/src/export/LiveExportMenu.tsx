@@ -7,7 +7,7 @@ import { ExportMenu } from './ExportMenu.tsx';
  * proposal): exports exactly what is on screen, including edits not yet published.
  * For a published version, use `<ExportMenu getContent={() => content} version={n} … />`.
  */
-export function LiveExportMenu({ name }: { name: string }) {
+export function LiveExportMenu({ name }: { name?: string }) {
   const { doc } = useCollab();
   return <ExportMenu name={name} getContent={() => readLadderContent(doc)} />;
 }

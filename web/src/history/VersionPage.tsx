@@ -5,6 +5,7 @@ import { useAsync } from '../api/use-async.ts';
 import { getVersion } from '../api/versions.ts';
 import { ContentMatrix } from '../diff/ContentMatrix.tsx';
 import { isEmptyDoc } from '../domain.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { ladderPath, useLadderShell } from '../published/ladder-context.ts';
 import { VersionByline } from '../published/PublishedTab.tsx';
 import { RichTextView } from '../richtext/RichTextView.tsx';
@@ -79,6 +80,7 @@ export function VersionPage() {
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
+          <ExportMenu name={slug} version={version.number} getContent={() => content} />
         </div>
       </div>
       {!current && latest && (

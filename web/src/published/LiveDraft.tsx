@@ -4,6 +4,7 @@ import { CollabProvider } from '../collab/CollabContext.tsx';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
 import { useConnectionStatus } from '../collab/hooks.ts';
 import { PresenceBar } from '../collab/PresenceBar.tsx';
+import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { Matrix } from '../ladder/matrix/Matrix.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
@@ -32,6 +33,7 @@ function LiveMatrix() {
       <div className="live-bar">
         <ConnectionIndicator />
         <PresenceBar />
+        <LiveExportMenu />
       </div>
       {!canEdit && <ReadOnlyNotice />}
       {fatal && closeReason && (

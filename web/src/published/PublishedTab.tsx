@@ -4,6 +4,7 @@ import { useAsync } from '../api/use-async.ts';
 import { getVersion } from '../api/versions.ts';
 import { ContentMatrix } from '../diff/ContentMatrix.tsx';
 import { isEmptyDoc } from '../domain.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { fullDate } from '../ladders/format.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
@@ -111,6 +112,7 @@ export function PublishedTab() {
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
+          <ExportMenu name={slug} version={version.number} getContent={() => content} />
         </div>
       </div>
       <ContentMatrix
