@@ -39,7 +39,7 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
             <th scope="col">Competency</th>
             <th scope="col">{levelLabel(comparison.lower)}</th>
             <th scope="col">
-              {levelLabel(comparison.higher)} <span className="muted small">(new in green)</span>
+              {levelLabel(comparison.higher)} <span className="compare-note">· new in green</span>
             </th>
           </tr>
         </thead>

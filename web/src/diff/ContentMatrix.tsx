@@ -53,8 +53,8 @@ function StatusTags({
     <span className="diff-tags">
       {status !== 'same' && <span className={`diff-tag tag-${status}`}>{STATUS_LABEL[status]}</span>}
       {moved && (
-        <span className="diff-tag tag-moved" title={`Was at position ${moved.from + 1}`}>
-          Moved {moved.to < moved.from ? '←' : '→'} from #{moved.from + 1}
+        <span className="diff-tag tag-moved">
+          Moved: was #{moved.from + 1}, now #{moved.to + 1}
         </span>
       )}
       {extra && <span className="diff-tag tag-changed">{extra}</span>}

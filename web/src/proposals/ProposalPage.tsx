@@ -11,6 +11,7 @@ import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
 import { PresenceBar } from '../collab/PresenceBar.tsx';
 import type { CollabSession } from '../collab/session.ts';
 import { emptyLadderContent, parseCellKey, type LadderContent } from '../domain.ts';
+import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { CellExtrasContext } from '../ladder/matrix/cell-extras.tsx';
 import { ladderPath } from '../published/ladder-context.ts';
@@ -164,7 +165,10 @@ function ProposalWorkspace({
             {session && (
               <div className="proposal-header-side">
                 <ConnectionIndicator />
-                <PresenceBar />
+                <div className="live-bar-side">
+                  <PresenceBar />
+                  <LiveExportMenu name={`${slug}-proposal-${n}`} />
+                </div>
               </div>
             )}
           </header>
@@ -192,7 +196,7 @@ function ProposalWorkspace({
             <aside className="proposal-panel" aria-label="Proposal details, checks and comments">
               <ProposalAbout proposal={proposal} editable={canEdit && active} onChanged={changed} />
               <ProposalActions proposal={proposal} canEdit={canEdit} onChanged={changed} />
-              <ChecksPanel proposal={proposal} />
+              <ChecksPanel proposal={proposal} showBlockers={!canEdit || proposal.state === 'draft'} />
               <VerdictPanel proposal={proposal} onDone={changed} />
               <CommentsPanel
                 slug={slug}

@@ -6,7 +6,14 @@ import { approvalsText } from '../proposals/StateBadge.tsx';
  * What stands between a proposal and publishing: approvals (fresh ones count; stale ones are
  * shown, not counted), conflicts with the published line, and the server's blockers, as written.
  */
-export function ChecksPanel({ proposal }: { proposal: ProposalDetail }) {
+export function ChecksPanel({
+  proposal,
+  showBlockers,
+}: {
+  proposal: ProposalDetail;
+  /** The blockers as the server words them (editors read them under the Publish button). */
+  showBlockers: boolean;
+}) {
   const { approvals, reviewers, conflicts, checks } = proposal;
   const active = !['merged', 'closed'].includes(proposal.state);
   const enough = approvals.fresh >= approvals.required;
@@ -88,7 +95,7 @@ export function ChecksPanel({ proposal }: { proposal: ProposalDetail }) {
           ))}
         </ul>
       )}
-      {active && checks.blockers.length > 0 && (
+      {active && showBlockers && checks.blockers.length > 0 && (
         <div className="blockers" role="note" aria-label="Why it cannot be published yet">
           <p className="small">
             <strong>Not ready to publish:</strong>
