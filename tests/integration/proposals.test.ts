@@ -585,7 +585,11 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
     });
 
     const mine = await call(team.alice, 'GET', '/api/notifications');
-    const onThis = mine.notifications.filter((n: { ladder: { slug: string } }) => n.ladder.slug === slug);
+    // Alice also authored proposal #1 (the ladder's first), whose approval notified her too.
+    const onThis = mine.notifications.filter(
+      (n: { ladder: { slug: string }; proposal: { number: number } }) =>
+        n.ladder.slug === slug && n.proposal.number === p.number,
+    );
     expect(onThis.map((n: { kind: string }) => n.kind)).toEqual(['verdict', 'comment', 'comment']);
     expect(onThis[0]).toMatchObject({
       verdict: 'request_changes',
