@@ -43,7 +43,7 @@ export function VersionDiffPage() {
     <section className="version-diff" aria-labelledby="version-diff-title">
       <div className="section-head">
         <div>
-          <Link className="small" to={ladderPath(slug, '/history')}>
+          <Link className="small back-link" to={ladderPath(slug, '/history')}>
             ← Version history
           </Link>
           <h2 id="version-diff-title">

@@ -52,7 +52,7 @@ export function VersionPage() {
     <section className="version-page" aria-labelledby="version-title">
       <div className="section-head">
         <div>
-          <Link className="small" to={ladderPath(slug, '/history')}>
+          <Link className="small back-link" to={ladderPath(slug, '/history')}>
             ← Version history
           </Link>
           <h2 id="version-title">
