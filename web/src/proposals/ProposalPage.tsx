@@ -117,7 +117,16 @@ function ProposalWorkspace({
       threads: threads.value ?? [],
       byCell: threadsByCell(threads.value ?? []),
       activeCell,
-      openCell: setActiveCell,
+      openCell: (cell) => {
+        setActiveCell(cell);
+        // Bring the cell into view (the matrix, the diff or the level view, whichever is shown).
+        requestAnimationFrame(() => {
+          const key = CSS.escape(cell.key);
+          document
+            .querySelector(`[data-cell-key="${key}"], [data-fragment="cell:${key}"]`)
+            ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        });
+      },
       closeCell: () => setActiveCell(null),
       canComment: canReview(user.role),
     }),
