@@ -34,6 +34,8 @@ export class Room {
   private persistedSeq = 0;
   private lastPersist: Promise<void> = Promise.resolve();
   private broken = false;
+  private outbox: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private readonly awarenessChanged = new Set<number>();
   updatesSinceCompaction: number;
 
   constructor(
@@ -161,27 +163,53 @@ export class Room {
     this.lastPersist = persisted.then(
       () => {
         this.persistedSeq = seq;
-        this.broadcastUpdate(update, origin);
-        if (isConnection(origin) && this.connections.has(origin)) {
-          origin.send(encodePersisted(Y.parseUpdateMeta(update).to));
-        }
+        this.queueBroadcast(update, origin);
         this.hooks.onPersisted?.(this);
       },
       (err) => this.markBroken(err),
     );
   };
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    if (this.connections.size === 0) return;
-    const message = encodeUpdate(update);
-    for (const conn of this.connections.keys()) if (conn !== origin) conn.send(message);
+  /**
+   * Stored updates go out once per event-loop turn: one group commit resolves many updates at
+   * once, and sending them as one merged message costs one send per connection instead of one
+   * per update per connection (the cost that grows with many editors).
+   */
+  private queueBroadcast(update: Uint8Array, origin: unknown): void {
+    this.outbox.push({ update, origin });
+    if (this.outbox.length === 1) setImmediate(this.flushOutbox);
   }
+
+  private readonly flushOutbox = (): void => {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (batch.length === 0 || this.broken) return;
+    if (this.connections.size > 0) {
+      if (batch.length === 1) {
+        const message = encodeUpdate(batch[0]!.update);
+        for (const conn of this.connections.keys()) if (conn !== batch[0]!.origin) conn.send(message);
+      } else {
+        // Authors get their own edits back inside the merged update: Yjs ignores what it has.
+        const message = encodeUpdate(Y.mergeUpdates(batch.map((b) => b.update)));
+        for (const conn of this.connections.keys()) conn.send(message);
+      }
+    }
+    const stored = new Map<CollabConnection, Map<number, number>>();
+    for (const { update, origin } of batch) {
+      if (!isConnection(origin) || !this.connections.has(origin)) continue;
+      const clocks = stored.get(origin) ?? new Map<number, number>();
+      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+        clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
+      }
+      stored.set(origin, clocks);
+    }
+    for (const [conn, clocks] of stored) conn.send(encodePersisted(clocks));
+  };
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...added, ...updated, ...removed];
     if (isConnection(origin)) {
       const controlled = this.connections.get(origin);
       if (controlled) {
@@ -189,9 +217,18 @@ export class Room {
         for (const id of removed) controlled.delete(id);
       }
     }
-    if (this.connections.size === 0) return;
+    const first = this.awarenessChanged.size === 0;
+    for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    if (first && this.awarenessChanged.size > 0) setImmediate(this.flushAwareness);
+  };
+
+  /** Awareness (carets, presence) also goes out once per turn, to everyone, latest state only. */
+  private readonly flushAwareness = (): void => {
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (changed.length === 0 || this.connections.size === 0) return;
     const message = encodeAwarenessStates(this.awareness, changed);
-    for (const conn of this.connections.keys()) if (conn !== origin) conn.send(message);
+    for (const conn of this.connections.keys()) conn.send(message);
   };
 
   private markBroken(err: unknown): void {
