@@ -84,7 +84,7 @@ export function sampleLadderContent(): LadderContent {
     title: 'Software Engineering (sample)',
     track: 'Individual contributor',
     description: docFromParagraphs(
-      'A sample ladder to explore Rungs: edit any cell, add a level, or invite a colleague to edit with you.',
+      'A sample ladder to explore Rungs: start a proposal to change a cell or add a level, ask a colleague to review it, then publish version 2.',
     ),
     levels: levels.map(([code, title, summary, years], i) => ({
       id: levelIds[i]!,
