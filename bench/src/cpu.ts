@@ -40,12 +40,47 @@ export interface CpuUse {
   other: number;
 }
 
-export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
-  const seconds = (b.at - a.at) / 1000;
-  const server = (b.server - a.server) / seconds;
-  const client = (b.client - a.client) / seconds;
-  const machine = (b.machine - a.machine) / seconds;
-  return { server, client, other: Math.max(0, machine - server - client) };
+/** Adds up CPU use over the measured stretches of one server's typing. */
+export class CpuMeter {
+  private server = 0;
+  private client = 0;
+  private machine = 0;
+  private ms = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(private readonly serverCpuSeconds: () => number) {}
+
+  /** Counts the stretch between two `performance.now()` times (the end may be in the future). */
+  measureBetween(from: number, to: number): void {
+    const at = (time: number) => new Promise((r) => setTimeout(r, Math.max(0, time - performance.now())));
+    this.pending = (async () => {
+      await at(from);
+      const a = cpuSnapshot(this.serverCpuSeconds);
+      await at(to);
+      const b = cpuSnapshot(this.serverCpuSeconds);
+      this.server += b.server - a.server;
+      this.client += b.client - a.client;
+      this.machine += b.machine - a.machine;
+      this.ms += b.at - a.at;
+    })();
+  }
+
+  settled(): Promise<void> {
+    return this.pending;
+  }
+
+  get seconds(): number {
+    return this.ms / 1000;
+  }
+
+  use(): CpuUse {
+    const s = this.seconds;
+    return {
+      server: this.server / s,
+      client: this.client / s,
+      other: Math.max(0, (this.machine - this.server - this.client) / s),
+    };
+  }
 }
 
 function machineBusySeconds(): number {

@@ -11,7 +11,8 @@ export const USAGE = `Usage: pnpm bench [options]
                                           keystroke interval (default interval: --interval)
   --interval 100-200                      ms between one editor's keystrokes
   --clients auto                          provider | raw | auto (providers up to 10 editors, raw above)
-  --seconds 10                            typing time per row, warm-up included
+  --seconds 10                            typing time per server and row, warm-up included
+  --rounds 4                              servers take turns typing in this many slices per row
   --warmup 1                              seconds of typing not measured
   --no-awareness                          do not move awareness cursors
   --no-durability                         skip the kill -9 durability bench
@@ -44,6 +45,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       interval: { type: 'string', default: '100-200' },
       clients: { type: 'string', default: 'auto' },
       seconds: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '4' },
       warmup: { type: 'string', default: '1' },
       'no-awareness': { type: 'boolean', default: false },
       'no-durability': { type: 'boolean', default: false },
@@ -86,6 +88,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     latency: {
       durationMs: Number(values.seconds) * 1000,
       warmupMs: Number(values.warmup) * 1000,
+      rounds: Math.max(1, Number(values.rounds)),
+      sliceDrainMs: 1_000,
       awareness: !values['no-awareness'],
       drainMs: 3_000,
     },

@@ -33,6 +33,7 @@ const LATENCY_HEADER = [
   'editors',
   'interval ms',
   'clients',
+  'samples',
   'p50 ms',
   'p95 ms',
   'p99 ms',
@@ -49,6 +50,7 @@ function latencyRows(report: BenchReport): string[][] {
     String(r.scenario.editors),
     interval(r.scenario),
     r.scenario.clients,
+    String(r.latencyMs.count),
     ms(r.latencyMs.p50),
     ms(r.latencyMs.p95),
     ms(r.latencyMs.p99),
@@ -85,9 +87,8 @@ export function comparisons(report: BenchReport): string[] {
       .map((r) => `${(rungs.latencyMs.p99 / r.latencyMs.p99).toFixed(2)}× ${labelOf(report, r.server)}'s`);
     const s = rungs.scenario;
     if (parts.length) {
-      lines.push(
-        `${s.editors} editors, ${interval(s)} ms, ${s.clients} clients: Rungs p99 = ${parts.join(', ')}`,
-      );
+      const editors = `${s.editors} editor${s.editors === 1 ? '' : 's'}`;
+      lines.push(`${editors}, ${interval(s)} ms, ${s.clients} clients: Rungs p99 = ${parts.join(', ')}`);
     }
   }
   return lines;
@@ -155,17 +156,22 @@ export function markdownReport(report: BenchReport): string {
       (s.awareness
         ? ', and moves its awareness cursor on every keystroke as an editor’s caret plugin does.'
         : '.'),
-    `- ${s.durationMs / 1000} s of typing per row; the first ${s.warmupMs / 1000} s are warm-up and not measured. ` +
-      'Every measured keystroke is timed from the moment it is typed until each other client (every other ' +
-      'editor and the observer) has it: its Yjs state for the author reaches the keystroke’s clock.',
+    `- Each server gets ${s.durationMs / 1000} s of typing per row; its first ${s.warmupMs / 1000} s are warm-up ` +
+      'and not measured. Every measured keystroke is timed from the moment it is typed until each other client ' +
+      '(every other editor and the observer) has it: its Yjs state for the author reaches the keystroke’s clock.',
+    `- Side by side: for each row every server has its own room connected for the whole row, and the servers ` +
+      `take turns typing in ${s.rounds} rounds of ${s.durationMs / s.rounds / 1000} s slices (the order rotates ` +
+      'each round; after each slice the bench waits up to ' +
+      `${s.sliceDrainMs / 1000} s for its keystrokes to arrive), so that whatever else the machine does ` +
+      'falls on all of them alike.',
     '- Clients: **provider** = real clients over `ws`, y-websocket 3 `WebsocketProvider` for Rungs and the ' +
       'relay, `@hocuspocus/provider` 3.4.4 for Hocuspocus, each applying every update to its own `Y.Doc`. ' +
       '**raw** = a lean y-protocols client (bench/src/raw-client.ts) sending the same messages, echoing every ' +
       'new awareness state back as both providers do, but only decoding other editors’ updates: a hundred ' +
       'providers in one process saturate it and would measure the bench instead of the server.',
-    `- "not arrived" counts deliveries still outstanding ${s.drainMs / 1000} s after typing stopped ` +
-      '(a server that fell behind).',
-    '- For each row, the servers run one after another, each on a fresh document, in the same run.',
+    `- "not arrived" counts deliveries still outstanding ${s.drainMs / 1000} s after the last slice (a server ` +
+      'that fell behind). "edits/s" is what the editors actually typed: when the bench process is saturated ' +
+      'its timers slip, so a server that sends clients more messages gets fewer edits to carry.',
     '',
     '## Servers',
     '',
@@ -196,7 +202,8 @@ export function markdownReport(report: BenchReport): string {
       'One writer types numbered edits (one every 20 ms) while another editor watches; the document had been ' +
         'idle for 2.5 s first, long enough for a debounced store to save it. After 3 s of the burst the ' +
         'server gets `kill -9`, the clients are closed (so no provider can resend), the server restarts on ' +
-        'the same storage and a fresh client reads the document.',
+        'the same storage and a fresh client reads the document. A server that keeps nothing on disk ' +
+        '(the relay) restarts empty by design.',
       '',
       markdownTable(DURABILITY_HEADER, durabilityRows(report), 1),
     );

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runDurability, type DurabilityResult } from './durability.ts';
 import { measureFloor } from './floor.ts';
-import { runLatency, type LatencyResult, type Scenario } from './latency.ts';
+import { runLatencyRow, type LatencyResult, type Scenario } from './latency.ts';
 import { machineNote } from './machine.ts';
 import { parseOptions } from './options.ts';
 import { raisePriority } from './priority.ts';
@@ -14,16 +14,18 @@ import { printReport, writeReport, type BenchReport } from './report.ts';
 import { startServer, type BenchServer } from './servers/index.ts';
 
 const options = parseOptions(process.argv.slice(2));
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const started = performance.now();
+const log = (msg: string) =>
+  process.stderr.write(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
 const describe = (s: Scenario) =>
   `${s.editors} editor(s), a keystroke every ${s.minIntervalMs}-${s.maxIntervalMs} ms, ${s.clients} clients`;
 
 // Every provider adds a process 'exit' listener; a hundred of them are expected here.
 process.setMaxListeners(0);
-const started = performance.now();
 const machine = machineNote();
 const priority = raisePriority(options.priority);
 const servers: BenchServer[] = [];
+const labelOf = (id: string) => servers.find((s) => s.id === id)?.label ?? id;
 const cleanUp = async () => {
   await Promise.all(servers.map((s) => s.stop().catch(() => {})));
   priority.restore();
@@ -43,21 +45,23 @@ try {
   }
   const floorRoundTripMs = await measureFloor();
 
-  // Side by side: for each scenario, every server in turn, each on a fresh document.
+  // Side by side: for each scenario, every server with its own room, taking turns in slices.
   const latency: LatencyResult[] = [];
   for (const [row, scenario] of options.scenarios.entries()) {
-    for (const server of servers) {
-      log(`${server.label}: ${describe(scenario)}, ${options.latency.durationMs / 1000} s`);
-      const result = { row, ...(await runLatency(server, { ...scenario, ...options.latency })) };
-      latency.push(result);
+    log(
+      `${describe(scenario)}: ${options.latency.durationMs / 1000} s per server in ${options.latency.rounds} turns`,
+    );
+    const results = await runLatencyRow(servers, scenario, options.latency, log);
+    for (const result of results) {
+      latency.push({ row, ...result });
       const l = result.latencyMs;
       log(
-        `  p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(1)} ms; CPU cores ` +
-          `server ${result.cpuCores.server.toFixed(2)}, clients ${result.cpuCores.client.toFixed(2)}, ` +
+        `  ${labelOf(result.server)}: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(1)} ms; ` +
+          `CPU cores server ${result.cpuCores.server.toFixed(2)}, clients ${result.cpuCores.client.toFixed(2)}, ` +
           `other ${result.cpuCores.other.toFixed(2)}`,
       );
-      await new Promise((r) => setTimeout(r, 500)); // let the server settle (unloads, stores)
     }
+    await new Promise((r) => setTimeout(r, 500)); // let the servers settle (unloads, stores)
   }
 
   const durability: DurabilityResult[] = [];
