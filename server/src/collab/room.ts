@@ -171,13 +171,15 @@ export class Room {
   };
 
   /**
-   * Stored updates go out once per event-loop turn: one group commit resolves many updates at
+   * Stored updates go out once per group commit: one commit resolves many updates at
    * once, and sending them as one merged message costs one send per connection instead of one
    * per update per connection (the cost that grows with many editors).
    */
   private queueBroadcast(update: Uint8Array, origin: unknown): void {
     this.outbox.push({ update, origin });
-    if (this.outbox.length === 1) setImmediate(this.flushOutbox);
+    // A microtask runs after every resolution of the same group commit (they were queued first),
+    // so one commit goes out as one message without waiting for another event-loop turn.
+    if (this.outbox.length === 1) queueMicrotask(this.flushOutbox);
   }
 
   private readonly flushOutbox = (): void => {
