@@ -51,3 +51,19 @@ export async function setLadderArchived(slug: string, archived: boolean): Promis
   });
   return ladder;
 }
+
+/** Review settings of a ladder (admins only). */
+export interface LadderSettings {
+  /** Fresh approvals a proposal needs before it can be published (0–20). */
+  requiredApprovals: number;
+}
+
+export const MAX_REQUIRED_APPROVALS = 20;
+
+export async function updateLadderSettings(slug: string, settings: LadderSettings): Promise<LadderSettings> {
+  const { settings: saved } = await apiRequest<{ settings: LadderSettings }>(
+    `/ladders/${encodeURIComponent(slug)}/settings`,
+    { method: 'PATCH', body: settings },
+  );
+  return saved;
+}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useCanEdit } from '../auth/use-can-edit.ts';
 import type { Connection } from './connection-status.ts';
 import { useConnectionStatus } from './hooks.ts';
 
@@ -10,23 +11,29 @@ const LABELS: Record<Connection, string> = {
   closed: 'Disconnected',
 };
 
-/** Connection state and whether every local edit is stored, always visible in the editor. */
+/**
+ * Connection state and whether every local edit is stored, always visible in the editor. A reader
+ * (a role that can't edit) has no edits to save: it is told "Read only" instead.
+ */
 export function ConnectionIndicator() {
   const { connection, saved, closeReason } = useConnectionStatus();
+  const canEdit = useCanEdit();
 
   // Leaving with edits the server has not stored yet: let the browser ask first.
   useEffect(() => {
-    if (saved) return;
+    if (saved || !canEdit) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [saved]);
+  }, [saved, canEdit]);
 
-  const saveLabel = saved
-    ? 'All changes saved'
-    : connection === 'connected'
-      ? 'Saving…'
-      : 'Unsaved changes, kept here until the connection is back';
+  const saveLabel = !canEdit
+    ? 'Read only'
+    : saved
+      ? 'All changes saved'
+      : connection === 'connected'
+        ? 'Saving…'
+        : 'Unsaved changes, kept here until the connection is back';
 
   return (
     <div
@@ -34,13 +41,16 @@ export function ConnectionIndicator() {
       role="status"
       aria-live="polite"
       data-connection={connection}
-      data-saved={saved}
+      data-saved={canEdit ? saved : undefined}
+      data-readonly={canEdit ? undefined : true}
     >
       <span className={`connection-state is-${connection}`} title={closeReason ?? undefined}>
         <span className="dot" aria-hidden="true" />
         {LABELS[connection]}
       </span>
-      <span className={`save-state ${saved ? 'is-saved' : 'is-saving'}`}>{saveLabel}</span>
+      <span className={`save-state ${!canEdit ? 'is-readonly' : saved ? 'is-saved' : 'is-saving'}`}>
+        {saveLabel}
+      </span>
     </div>
   );
 }

@@ -13,10 +13,13 @@ import { NewLadderDialog } from './NewLadderDialog.tsx';
 
 function LadderRow({
   ladder,
+  canEdit,
   onArchive,
   onUnarchive,
 }: {
   ladder: Ladder;
+  /** Editors and admins archive and unarchive; readers only follow the link. */
+  canEdit: boolean;
   onArchive(): void;
   onUnarchive(): void;
 }) {
@@ -39,27 +42,34 @@ function LadderRow({
           {!ladder.archived && <LadderActivityLine slug={ladder.slug} />}
         </div>
       </div>
-      <div className="ladder-item-actions">
-        {ladder.archived ? (
-          <button type="button" className="button subtle" onClick={onUnarchive}>
-            Unarchive
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button subtle"
-            onClick={onArchive}
-            aria-label={`Archive ${ladder.title}`}
-          >
-            Archive
-          </button>
-        )}
-      </div>
+      {canEdit && (
+        <div className="ladder-item-actions">
+          {ladder.archived ? (
+            <button
+              type="button"
+              className="button subtle"
+              onClick={onUnarchive}
+              aria-label={`Unarchive ${ladder.title}`}
+            >
+              Unarchive
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button subtle"
+              onClick={onArchive}
+              aria-label={`Archive ${ladder.title}`}
+            >
+              Archive
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }
 
-/** `/`: every ladder, "New ladder", archive and unarchive. */
+/** `/`: every ladder; for editors and admins also "New ladder", "Import", archive and unarchive. */
 export function LadderListPage() {
   const navigate = useNavigate();
   const [showArchived, setShowArchived] = useState(false);
@@ -101,19 +111,21 @@ export function LadderListPage() {
     body = (
       <EmptyState title={showArchived ? 'No ladders, archived or not' : 'No ladders yet'}>
         <p className="muted">
-          A ladder describes what is expected at each level of a track, competency by competency. Create one
-          and invite your co-leaders to write it with you, live.
+          A ladder describes what is expected at each level of a track, competency by competency.{' '}
+          {canEdit
+            ? 'Create one and invite your co-leaders to write it with you, live.'
+            : 'Ladders appear here once an editor creates them.'}
         </p>
-        <div className="form-actions center">
-          <button type="button" className="button primary" onClick={() => setCreating(true)}>
-            New ladder
-          </button>
-          {canEdit && (
+        {canEdit && (
+          <div className="form-actions center">
+            <button type="button" className="button primary" onClick={() => setCreating(true)}>
+              New ladder
+            </button>
             <Link className="button" to="/import">
               Import a document
             </Link>
-          )}
-        </div>
+          </div>
+        )}
       </EmptyState>
     );
   else
@@ -123,6 +135,7 @@ export function LadderListPage() {
           <LadderRow
             key={ladder.id}
             ladder={ladder}
+            canEdit={canEdit}
             onArchive={() => setArchiving(ladder)}
             onUnarchive={() => void unarchive(ladder)}
           />
@@ -147,13 +160,15 @@ export function LadderListPage() {
             Show archived
           </label>
           {canEdit && (
-            <Link className="button" to="/import">
-              Import
-            </Link>
+            <>
+              <Link className="button" to="/import">
+                Import
+              </Link>
+              <button type="button" className="button primary" onClick={() => setCreating(true)}>
+                New ladder
+              </button>
+            </>
           )}
-          <button type="button" className="button primary" onClick={() => setCreating(true)}>
-            New ladder
-          </button>
         </div>
       </div>
       {actionError && (
@@ -162,13 +177,13 @@ export function LadderListPage() {
         </p>
       )}
       <LadderListActivity>{body}</LadderListActivity>
-      {creating && (
+      {creating && canEdit && (
         <NewLadderDialog
           onCancel={() => setCreating(false)}
           onCreated={(ladder) => navigate(`/ladders/${encodeURIComponent(ladder.slug)}`)}
         />
       )}
-      {archiving && (
+      {archiving && canEdit && (
         <ConfirmDialog
           title="Archive this ladder?"
           confirmLabel="Archive"

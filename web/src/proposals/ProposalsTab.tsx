@@ -117,8 +117,12 @@ export function ProposalsTab() {
       <div className="section-head">
         <div>
           <h2 id="proposals-title">Proposals</h2>
-          <p className="muted small">
-            Changes to the published ladder, each reviewed before it is published.
+          <p className="muted small" data-testid="required-approvals">
+            {ladder.requiredApprovals === 0
+              ? 'Changes to the published ladder; publishing needs no approvals.'
+              : `Changes to the published ladder, each reviewed before it is published: publishing needs ${
+                  ladder.requiredApprovals
+                } approval${ladder.requiredApprovals === 1 ? '' : 's'}.`}
           </p>
         </div>
         {canEdit && (

@@ -20,7 +20,10 @@ function Tab({ to, active, children }: { to: string; active: boolean; children: 
   );
 }
 
-/** `/ladders/:slug/*`: the ladder's header and tabs (Published, Proposals, History, Compare levels). */
+/**
+ * `/ladders/:slug/*`: the ladder's header and tabs (Published, Proposals, History, Compare levels,
+ * and Settings for admins).
+ */
 export function LadderShell() {
   const { slug = '' } = useParams();
   const { user } = useAuth();
@@ -68,6 +71,7 @@ export function LadderShell() {
     reload,
     canEdit: canEdit(user.role),
     canSeeProposals: canReview(user.role),
+    canManage: user.role === 'admin',
   };
   const base = ladderPath(ladder.slug);
   const rest = pathname.slice(base.length);
@@ -113,6 +117,11 @@ export function LadderShell() {
           <Tab to={`${base}/compare`} active={rest.startsWith('/compare')}>
             Compare levels
           </Tab>
+          {context.canManage && (
+            <Tab to={`${base}/settings`} active={rest.startsWith('/settings')}>
+              Settings
+            </Tab>
+          )}
         </nav>
       </header>
       <div className="shell-body">

@@ -14,6 +14,8 @@ export interface LadderShellContext {
   canEdit: boolean;
   /** Editors, reviewers and admins see proposals; viewers see the published line only. */
   canSeeProposals: boolean;
+  /** Admins: the ladder's settings (approvals required to publish). */
+  canManage: boolean;
 }
 
 export function useLadderShell(): LadderShellContext {

@@ -3,6 +3,7 @@ import { CompareTab } from '../compare/CompareTab.tsx';
 import { HistoryTab } from '../history/HistoryTab.tsx';
 import { VersionDiffPage } from '../history/VersionDiffPage.tsx';
 import { VersionPage } from '../history/VersionPage.tsx';
+import { LadderSettingsTab } from '../ladders/LadderSettingsTab.tsx';
 import { ProposalPage } from '../proposals/ProposalPage.tsx';
 import { ProposalsTab } from '../proposals/ProposalsTab.tsx';
 import { LadderShell } from './LadderShell.tsx';
@@ -11,7 +12,7 @@ import { PublishedTab } from './PublishedTab.tsx';
 
 /**
  * Everything under `/ladders/:slug`: the tabs (Published with a page per level, Proposals,
- * History with any version and any diff, Compare levels) and the proposal page.
+ * History with any version and any diff, Compare levels, Settings for admins) and the proposal page.
  */
 export const ladderRoutes: RouteObject[] = [
   {
@@ -25,6 +26,7 @@ export const ladderRoutes: RouteObject[] = [
       { path: 'history/:range', element: <VersionDiffPage /> },
       { path: 'versions/:version', element: <VersionPage /> },
       { path: 'compare', element: <CompareTab /> },
+      { path: 'settings', element: <LadderSettingsTab /> },
     ],
   },
   { path: 'ladders/:slug/proposals/:number/*', element: <ProposalPage /> },

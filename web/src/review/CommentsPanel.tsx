@@ -3,6 +3,7 @@ import { errorMessage } from '../api/client.ts';
 import {
   createComment,
   deleteComment,
+  editComment,
   setThreadResolved,
   type Comment,
   type Thread,
@@ -14,23 +15,34 @@ import { useComments } from './comments-context.tsx';
 function Composer({
   label,
   submitLabel,
+  busyLabel = 'Sending…',
+  hint = 'Ctrl+Enter to send',
+  initialBody = '',
   autoFocus,
   onSubmit,
   onCancel,
 }: {
   label: string;
   submitLabel: string;
+  busyLabel?: string;
+  hint?: string;
+  /** The text to start from (editing a comment); empty for a new one. */
+  initialBody?: string;
   autoFocus?: boolean;
   onSubmit(body: string): Promise<void>;
   onCancel?: () => void;
 }) {
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(initialBody);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (autoFocus) ref.current?.focus();
+    const textarea = ref.current;
+    if (!autoFocus || !textarea) return;
+    textarea.focus();
+    // Editing: the caret goes after the text, where one usually adds to it.
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }, [autoFocus, label]);
 
   async function submit() {
@@ -85,14 +97,14 @@ function Composer({
         </p>
       )}
       <div className="composer-actions">
-        <span className="muted small">Ctrl+Enter to send</span>
+        <span className="muted small">{hint}</span>
         {onCancel && (
           <button type="button" className="button subtle" onClick={onCancel}>
             Cancel
           </button>
         )}
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Sending…' : submitLabel}
+          {busy ? busyLabel : submitLabel}
         </button>
       </div>
     </form>
@@ -101,29 +113,64 @@ function Composer({
 
 function CommentBody({
   comment,
+  canEdit,
   canDelete,
+  onEdit,
   onDelete,
 }: {
   comment: Comment;
+  /** Only its author edits a comment (the server enforces it). */
+  canEdit: boolean;
   canDelete: boolean;
+  /** Saves the new text; resolves once the thread shows it. */
+  onEdit(body: string): Promise<void>;
   onDelete(): void;
 }) {
+  const [editing, setEditing] = useState(false);
+  const live = !comment.deleted;
   return (
-    <div className="comment" data-comment-id={comment.id}>
+    <div className={`comment ${editing ? 'is-editing' : ''}`} data-comment-id={comment.id}>
       <div className="comment-head small">
         <strong>{comment.author.name}</strong>
         <time className="muted" dateTime={comment.createdAt} title={fullDate(comment.createdAt)}>
           {timeAgo(comment.createdAt)}
         </time>
-        {comment.editedAt && <span className="muted">(edited)</span>}
-        {canDelete && !comment.deleted && (
-          <button type="button" className="link-button small comment-delete" onClick={onDelete}>
-            Delete<span className="visually-hidden"> comment by {comment.author.name}</span>
-          </button>
+        {comment.editedAt && (
+          <span className="muted" title={`Edited ${fullDate(comment.editedAt)}`}>
+            (edited)
+          </span>
+        )}
+        {live && !editing && (canEdit || canDelete) && (
+          <span className="comment-tools">
+            {canEdit && (
+              <button type="button" className="link-button small" onClick={() => setEditing(true)}>
+                Edit<span className="visually-hidden"> your comment</span>
+              </button>
+            )}
+            {canDelete && (
+              <button type="button" className="link-button small comment-delete" onClick={onDelete}>
+                Delete<span className="visually-hidden"> comment by {comment.author.name}</span>
+              </button>
+            )}
+          </span>
         )}
       </div>
-      {comment.deleted ? (
+      {!live ? (
         <p className="comment-text muted">This comment was deleted.</p>
+      ) : editing ? (
+        <Composer
+          label="Edit your comment"
+          submitLabel="Save"
+          busyLabel="Saving…"
+          hint="Ctrl+Enter to save, Esc to cancel"
+          initialBody={comment.body}
+          autoFocus
+          onCancel={() => setEditing(false)}
+          onSubmit={async (body) => {
+            if (body !== comment.body) await onEdit(body);
+            setEditing(false);
+          }}
+        />
       ) : (
         <p className="comment-text">{comment.body}</p>
       )}
@@ -162,6 +209,11 @@ function ThreadView({
   }
 
   const canDelete = (c: Comment) => canComment && (c.author.id === user.id || user.role === 'admin');
+  const canEdit = (c: Comment) => canComment && c.author.id === user.id;
+  const edit = async (id: number, body: string) => {
+    await editComment(slug, number, id, body);
+    await onChanged();
+  };
 
   return (
     <li
@@ -180,7 +232,9 @@ function ThreadView({
       )}
       <CommentBody
         comment={thread}
+        canEdit={canEdit(thread)}
         canDelete={canDelete(thread)}
+        onEdit={(body) => edit(thread.id, body)}
         onDelete={() => void act(() => deleteComment(slug, number, thread.id))}
       />
       {thread.replies.length > 0 && (
@@ -189,7 +243,9 @@ function ThreadView({
             <li key={reply.id}>
               <CommentBody
                 comment={reply}
+                canEdit={canEdit(reply)}
                 canDelete={canDelete(reply)}
+                onEdit={(body) => edit(reply.id, body)}
                 onDelete={() => void act(() => deleteComment(slug, number, reply.id))}
               />
             </li>
