@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
+import { launchBrowser, signedInPage } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { testLadder } from '../helpers/ladders.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
@@ -37,11 +37,7 @@ describe('live co-editing in the browser', () => {
   });
 
   async function openAs(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const context = await newContext(browser, server.url);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signIn(page, session.user.email);
+    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
     await page.goto(`/ladders/${slug}`);
     await page.getByRole('table', { name: 'Ladder matrix' }).waitFor();
     await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
+import { launchBrowser, signedInPage } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
 import { approve, merge, openProposal, versionContent } from '../helpers/proposals.ts';
@@ -55,11 +55,7 @@ describe('proposals, review and history in the browser', () => {
   });
 
   async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const context = await newContext(browser, server.url);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signIn(page, session.user.email);
+    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
     return { page, errors };
   }
 

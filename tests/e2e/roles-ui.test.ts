@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, setCell } from '@rungs/shared';
 import { api, type Session } from '../helpers/auth.ts';
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
+import { launchBrowser, signedInPage } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
 import {
@@ -80,11 +80,7 @@ describe('roles in the browser: write controls and ladder settings', () => {
 
   /** A fresh browser profile, signed in through the sign-in form, on the list of ladders. */
   async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const context = await newContext(browser, server.url);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signIn(page, session.user.email);
+    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
     return { page, errors };
   }
 

@@ -39,3 +39,21 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
 }
+
+/**
+ * A fresh browser profile signed in as `email` through the sign-in screen. The context is added
+ * to `contexts` so the test's cleanup closes it.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  contexts: BrowserContext[],
+): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+  const context = await newContext(browser, baseURL);
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await signIn(page, email);
+  return { page, errors, context };
+}
