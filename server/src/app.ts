@@ -34,6 +34,8 @@ export interface BuildAppOptions {
 export async function buildApp({ config, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    // A line per request buries what matters at the default level; `LOG_LEVEL=debug` brings them back.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     // Imports of large documents go through their own route limit; everything else stays small.
     bodyLimit: 1024 * 1024,
     trustProxy: config.auth.trustProxy,
