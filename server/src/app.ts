@@ -44,7 +44,11 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { databaseUrl: config.databaseUrl });
-  await app.register(collabPlugin, { collab: config.collab });
+  await app.register(collabPlugin, {
+    collab: config.collab,
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+  });
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin, { auth: config.auth });
   await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });

@@ -10,6 +10,10 @@ export interface Config {
   logLevel: string;
   collab: CollabConfig;
   auth: AuthConfig;
+  /** Set to share live documents between several server processes (Redis pub/sub). */
+  redisUrl: string | null;
+  /** Channel prefix, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
 }
 
 export interface AuthConfig {
@@ -48,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? path.join(repoRoot, 'data', 'rungs.sqlite'),
     webDist: env.RUNGS_WEB_DIST ?? path.join(repoRoot, 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.RUNGS_REDIS_PREFIX ?? 'rungs',
     auth: {
       sessionTtlMs: intFromEnv(env, 'RUNGS_SESSION_TTL_MS', 14 * 24 * 3600 * 1000),
       loginWindowMs: intFromEnv(env, 'RUNGS_LOGIN_WINDOW_MS', 15 * 60 * 1000),

@@ -4,6 +4,7 @@ import type { CollabConfig } from '../config.ts';
 import { DocumentStore } from './document-store.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
+import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
 
 /**
  * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
@@ -16,6 +17,11 @@ export class RoomManager {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactions = new Map<string, Promise<void>>();
   private readonly holds = new Map<string, number>();
+  /** Each loaded room's fan-out subscription, so unloading removes exactly its own. */
+  private readonly subscriptions = new Map<Room, FanoutHandler>();
+  private readonly onControl: FanoutHandler = (message) => {
+    if (message.kind === 'revoke-user') this.closeUserConnectionsHere(message.userId);
+  };
   readonly committer: GroupCommitter;
   private closed = false;
 
@@ -23,10 +29,17 @@ export class RoomManager {
     readonly store: DocumentStore,
     private readonly config: CollabConfig,
     private readonly log: FastifyBaseLogger,
+    /** Set when several instances share the database (Redis); absent for a single process. */
+    private readonly fanout?: Fanout,
   ) {
     this.committer = new GroupCommitter((batch) => store.appendBatch(batch), {
       onError: (err, attempt) => log.error({ err, attempt }, 'group commit failed'),
     });
+  }
+
+  /** Subscribes to instance-wide control messages (revoked users); call once at start. */
+  async start(): Promise<void> {
+    await this.fanout?.subscribe(CONTROL_CHANNEL, this.onControl);
   }
 
   get loadedRoomNames(): string[] {
@@ -93,8 +106,22 @@ export class RoomManager {
     }
   }
 
-  /** Closes every live connection of a user whose access was revoked or changed. */
+  /** Closes every live connection of a user whose access was revoked or changed, on every instance. */
   closeUserConnections(userId: string): void {
+    this.closeUserConnectionsHere(userId);
+    this.fanout?.publish(CONTROL_CHANNEL, { kind: 'revoke-user', userId });
+  }
+
+  /**
+   * Closes a document's connections (all, or only those that may write) on every instance, e.g.
+   * when its proposal is published or closed; clients reconnect and are checked again.
+   */
+  closeDocumentConnections(name: string, code: number, reason: string, writersOnly = false): void {
+    this.rooms.get(name)?.closeWhere((c) => !writersOnly || c.canWrite, code, reason);
+    this.fanout?.publish(`doc:${name}`, { kind: 'close', code, reason, writersOnly });
+  }
+
+  private closeUserConnectionsHere(userId: string): void {
     for (const room of this.rooms.values()) {
       room.closeWhere((c) => c.userId === userId, 4401, 'Your access changed. Sign in again to continue.');
     }
@@ -110,30 +137,69 @@ export class RoomManager {
       room.closeAll(1001, 'Server is restarting; reconnecting.');
       await room.whenPersisted().catch(() => {});
       room.destroy();
+      await this.unsubscribe(room);
     }
     this.rooms.clear();
+    await this.fanout?.unsubscribe(CONTROL_CHANNEL, this.onControl);
   }
 
   private async load(name: string): Promise<Room> {
     const doc = new Y.Doc({ gc: true });
+    // Subscribe before reading storage, so nothing another instance stores meanwhile is missed;
+    // what arrives during the load is applied after it (updates are idempotent).
+    let room: Room | undefined;
+    const early: FanoutMessage[] = [];
+    const handler: FanoutHandler = (message) => (room ? this.deliver(room, message) : early.push(message));
+    await this.fanout?.subscribe(`doc:${name}`, handler);
     try {
       const { updateCount } = await this.store.loadInto(name, doc);
-      const room = new Room(name, doc, this.committer, updateCount, {
+      const fanout = this.fanout;
+      room = new Room(name, doc, this.committer, updateCount, {
         log: this.log,
         onPersisted: (r) => this.maybeCompact(r),
         onBroken: (r) => this.drop(r),
+        ...(fanout
+          ? {
+              publishUpdate: (data) => fanout.publish(`doc:${name}`, { kind: 'update', data }),
+              publishAwareness: (data) => fanout.publish(`doc:${name}`, { kind: 'awareness', data }),
+            }
+          : {}),
       });
+      this.subscriptions.set(room, handler);
+      for (const message of early) this.deliver(room, message);
       this.rooms.set(name, room);
       return room;
     } catch (err) {
+      await this.fanout?.unsubscribe(`doc:${name}`, handler);
       doc.destroy();
       throw err;
     }
   }
 
+  private deliver(room: Room, message: FanoutMessage): void {
+    try {
+      if (message.kind === 'update') room.applyRemoteUpdate(message.data);
+      else if (message.kind === 'awareness') room.applyRemoteAwareness(message.data);
+      else if (message.kind === 'close')
+        room.closeWhere((c) => !message.writersOnly || c.canWrite, message.code, message.reason);
+    } catch (err) {
+      this.log.error({ err, room: room.name }, 'could not apply a message from another instance');
+    }
+  }
+
+  private async unsubscribe(room: Room): Promise<void> {
+    const handler = this.subscriptions.get(room);
+    if (!handler) return;
+    this.subscriptions.delete(room);
+    await this.fanout
+      ?.unsubscribe(`doc:${room.name}`, handler)
+      .catch((err) => this.log.warn({ err }, 'unsubscribe failed'));
+  }
+
   private drop(room: Room): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
+    void this.unsubscribe(room);
   }
 
   private maybeCompact(room: Room): void {
@@ -195,6 +261,7 @@ export class RoomManager {
       } finally {
         if (this.rooms.get(name) === room) this.rooms.delete(name);
         room.destroy();
+        await this.unsubscribe(room);
       }
     })().finally(() => this.unloading.delete(name));
     this.unloading.set(name, unload);

@@ -13,6 +13,9 @@ import {
 } from './protocol.ts';
 
 export interface RoomHooks {
+  /** Another instance's clients may be in this document: share what this one stored (scale-out). */
+  publishUpdate?(update: Uint8Array): void;
+  publishAwareness?(update: Uint8Array): void;
   /** After a batch of this room's updates is durably stored. */
   onPersisted?(room: Room): void;
   /** The room can't keep its promises (storage failed); the manager must drop it. */
@@ -22,6 +25,8 @@ export interface RoomHooks {
 
 /** Transaction origin for edits made by the server itself (REST, restore, import). */
 export const SERVER_ORIGIN = Symbol('rungs-server');
+/** Transaction origin for updates another instance already stored and published. */
+export const REMOTE_ORIGIN = Symbol('rungs-remote-instance');
 
 /**
  * A live document and the connections editing it. Every update is stored (group commit) before
@@ -36,6 +41,8 @@ export class Room {
   private broken = false;
   private outbox: Array<{ update: Uint8Array; origin: unknown }> = [];
   private readonly awarenessChanged = new Set<number>();
+  /** Awareness ids changed by this instance's own clients (the ones to publish). */
+  private readonly awarenessChangedHere = new Set<number>();
   updatesSinceCompaction: number;
 
   constructor(
@@ -139,6 +146,15 @@ export class Room {
     this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
   }
 
+  /** An update another instance stored and published: applied and broadcast, not stored again. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
   closeAll(code: number, reason: string): void {
     for (const conn of [...this.connections.keys()]) conn.close(code, reason);
   }
@@ -157,6 +173,10 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === 'load') return;
     if (this.broken) return;
+    if (origin === REMOTE_ORIGIN) {
+      this.queueBroadcast(update, origin); // stored by the instance that published it
+      return;
+    }
     const seq = ++this.appliedSeq;
     this.updatesSinceCompaction++;
     const persisted = this.committer.enqueue({ documentName: this.name, update });
@@ -206,6 +226,10 @@ export class Room {
       stored.set(origin, clocks);
     }
     for (const [conn, clocks] of stored) conn.send(encodePersisted(clocks));
+    if (this.hooks.publishUpdate) {
+      const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN).map((b) => b.update);
+      if (local.length > 0) this.hooks.publishUpdate(local.length === 1 ? local[0]! : Y.mergeUpdates(local));
+    }
   };
 
   private readonly onAwarenessUpdate = (
@@ -220,7 +244,10 @@ export class Room {
       }
     }
     const first = this.awarenessChanged.size === 0;
-    for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    for (const id of [...added, ...updated, ...removed]) {
+      this.awarenessChanged.add(id);
+      if (origin !== REMOTE_ORIGIN) this.awarenessChangedHere.add(id);
+    }
     if (first && this.awarenessChanged.size > 0) setImmediate(this.flushAwareness);
   };
 
@@ -228,6 +255,11 @@ export class Room {
   private readonly flushAwareness = (): void => {
     const changed = [...this.awarenessChanged];
     this.awarenessChanged.clear();
+    const here = [...this.awarenessChangedHere];
+    this.awarenessChangedHere.clear();
+    if (here.length > 0 && this.hooks.publishAwareness) {
+      this.hooks.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
+    }
     if (changed.length === 0 || this.connections.size === 0) return;
     const message = encodeAwarenessStates(this.awareness, changed);
     for (const conn of this.connections.keys()) conn.send(message);

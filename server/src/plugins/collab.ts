@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { CollabConfig } from '../config.ts';
+import { RedisFanout } from '../collab/fanout.ts';
 import { DocumentStore } from '../collab/document-store.ts';
 import { RoomManager } from '../collab/room-manager.ts';
 
@@ -11,15 +12,22 @@ declare module 'fastify' {
 }
 
 /** The live documents of this process and their durable store. */
-export default fp<{ collab: CollabConfig }>(
+export default fp<{ collab: CollabConfig; redisUrl: string | null; redisPrefix: string }>(
   async (app, opts) => {
     const store = new DocumentStore(app.db);
-    const rooms = new RoomManager(store, opts.collab, app.log);
+    const fanout = opts.redisUrl
+      ? new RedisFanout(opts.redisUrl, opts.redisPrefix, (err) =>
+          app.log.error({ err }, 'redis fan-out error'),
+        )
+      : undefined;
+    const rooms = new RoomManager(store, opts.collab, app.log, fanout);
+    await rooms.start();
     app.decorate('documents', store);
     app.decorate('rooms', rooms);
     // Runs before the database plugin's onClose (hooks run in reverse registration order).
     app.addHook('onClose', async () => {
       await rooms.shutdown();
+      await fanout?.close();
     });
   },
   { name: 'collab', dependencies: ['database'] },

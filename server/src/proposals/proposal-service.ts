@@ -273,9 +273,11 @@ export class ProposalService {
     } finally {
       thaw();
     }
-    this.rooms
-      .getLoaded(documentName)
-      ?.closeAll(ProposalCloseCode.closed, 'This proposal was closed; it is read-only now.');
+    this.rooms.closeDocumentConnections(
+      documentName,
+      ProposalCloseCode.closed,
+      'This proposal was closed; it is read-only now.',
+    );
     return view;
   }
 
@@ -318,9 +320,11 @@ export class ProposalService {
       await this.audit(trx, actor, 'proposal.reopened', ladder, row, { to: state });
     });
     if (!view.readOnly) this.freezes.setReadOnly(view.documentName, false);
-    this.rooms
-      .getLoaded(view.documentName)
-      ?.closeAll(ProposalCloseCode.reopened, 'This proposal was reopened; reconnecting to edit.');
+    this.rooms.closeDocumentConnections(
+      view.documentName,
+      ProposalCloseCode.reopened,
+      'This proposal was reopened; reconnecting to edit.',
+    );
     return view;
   }
 
@@ -416,18 +420,19 @@ export class ProposalService {
         // Published: connections still open must not slip edits in before they close.
         if (published) this.freezes.setReadOnly(docName, true);
         thaw();
-        const room = this.rooms.getLoaded(docName);
         if (published) {
-          room?.closeAll(
+          this.rooms.closeDocumentConnections(
+            docName,
             ProposalCloseCode.published,
             `Published as version ${published.version}; this proposal is read-only now.`,
           );
         } else {
           // Edits refused while frozen come back when these clients reconnect.
-          room?.closeWhere(
-            (c) => c.canWrite,
+          this.rooms.closeDocumentConnections(
+            docName,
             ProposalCloseCode.publishCancelled,
             'Publishing did not go through; reconnecting.',
+            true,
           );
         }
       }
