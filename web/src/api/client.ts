@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The source line the server points at (import errors). */
+    readonly line?: number,
   ) {
     super(message);
   }
@@ -24,7 +26,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; line?: number };
 }
 
 /** JSON request to the Rungs REST API under /api. Throws `ApiError` with a readable message. */
@@ -69,6 +71,7 @@ export async function apiRequest<T>(
       error?.message ?? `The server answered ${res.status} ${res.statusText}.`,
       res.status,
       error?.code ?? 'http_error',
+      error?.line,
     );
   }
   return data as T;
