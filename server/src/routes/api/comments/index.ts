@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../proposals/actor.ts';
-import { ErrorResponse } from '../ladders/schema.ts';
+import { ErrorResponses } from '../ladders/schema.ts';
 import { ProposalParams } from '../proposals/schema.ts';
 import {
   CommentListQuery,
@@ -12,13 +12,7 @@ import {
 } from './schema.ts';
 
 const tags = ['comments'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = ErrorResponses;
 
 /** Threaded, resolvable comments on a proposal or on one of its cells. */
 const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -5,6 +5,15 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
 });
 
+/** The refusals a review or history route can answer, all in the `{ error }` shape. */
+export const ErrorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
 export const LadderSummarySchema = Type.Object({
   id: Type.String(),
   slug: Type.String(),

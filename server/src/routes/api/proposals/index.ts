@@ -5,7 +5,7 @@ import { roleAllows } from '../../../auth/roles.ts';
 import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts';
 import { actorOf } from '../../../proposals/actor.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
-import { ErrorResponse, SlugParams } from '../ladders/schema.ts';
+import { ErrorResponse, ErrorResponses, SlugParams } from '../ladders/schema.ts';
 import { VersionSchema } from '../versions/schema.ts';
 import { LadderContentBody } from '../versions/diff-schema.ts';
 import {
@@ -25,13 +25,7 @@ import {
 } from './schema.ts';
 
 const tags = ['proposals'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = ErrorResponses;
 
 /** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
 const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
 import { actorOf } from '../../../proposals/actor.ts';
-import { ErrorResponse, SlugParams } from '../ladders/schema.ts';
+import { ErrorResponses, SlugParams } from '../ladders/schema.ts';
 import { ProposalResponse } from '../proposals/schema.ts';
 import {
   CompareQuery,
@@ -17,13 +17,7 @@ import {
 } from './schema.ts';
 
 const tags = ['versions'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = ErrorResponses;
 
 /** The published line: history, any version, diffs between versions, level comparison, restore. */
 const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
