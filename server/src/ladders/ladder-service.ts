@@ -12,6 +12,9 @@ import type { RoomManager } from '../collab/room-manager.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import { slugify } from './slug.ts';
 import { insertProposal } from '../proposals/proposal-store.ts';
+import { decideDocumentAccess, seesUnpublishedWork } from '../auth/document-policy.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import { SYSTEM_ACTOR } from '../auth/system-actor.ts';
 
 export interface LadderSummary {
   id: string;
@@ -22,7 +25,10 @@ export interface LadderSummary {
   requiredApprovals: number;
   createdAt: string;
   updatedAt: string;
-  /** The live document of an editable proposal (the newest), or null when none is open. */
+  /**
+   * The live document of an editable proposal (the newest), or null when none is open or the
+   * reader's role sees published versions only.
+   */
   draftDocument: string | null;
 }
 
@@ -43,19 +49,18 @@ export class LadderService {
     private readonly rooms: RoomManager,
   ) {}
 
-  async list(options: { includeArchived?: boolean } = {}): Promise<LadderSummary[]> {
+  /** The ladders `reader` may see, as their role may see them (see `summaries`). */
+  async list(reader: SessionUser, options: { includeArchived?: boolean } = {}): Promise<LadderSummary[]> {
     let query = this.db.selectFrom('ladders').selectAll().orderBy('title');
     if (!options.includeArchived) query = query.where('archived_at', 'is', null);
-    const rows = await query.execute();
-    const drafts = await this.draftDocuments(rows.map((r) => r.id));
-    return rows.map((r) => toSummary(r, drafts.get(r.id) ?? null));
+    const summaries = await this.summaries(await query.execute(), reader);
+    return summaries.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
   }
 
-  async getBySlug(slug: string): Promise<LadderSummary> {
+  async getBySlug(slug: string, reader: SessionUser): Promise<LadderSummary> {
     const row = await this.db.selectFrom('ladders').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!row) throw notFound(`Ladder "${slug}"`);
-    const drafts = await this.draftDocuments([row.id]);
-    return toSummary(row, drafts.get(row.id) ?? null);
+    return (await this.summaries([row], reader))[0]!;
   }
 
   /** Creates the ladder row and its first proposal (document and initial state) at once. */
@@ -65,6 +70,8 @@ export class LadderService {
     content?: LadderContent;
     /** Who starts it: the author of its first proposal (null: the system, e.g. the sample ladder). */
     authorId?: string | null;
+    /** Whom the returned summary is for (default: Rungs itself, which sees everything). */
+    reader?: SessionUser;
   }): Promise<LadderSummary> {
     const title = input.title.trim();
     if (!title) throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
@@ -103,11 +110,19 @@ export class LadderService {
         initialState,
       });
     });
-    return this.getBySlug(slug);
+    return this.getBySlug(slug, input.reader ?? SYSTEM_ACTOR.user);
   }
 
-  async update(slug: string, patch: { title?: string; track?: string }): Promise<LadderSummary> {
-    const ladder = await this.getBySlug(slug);
+  /**
+   * Renames the ladder row at once (what editors see) and the open draft with it; viewers keep
+   * seeing the published version's title until a version that changes it is published.
+   */
+  async update(
+    slug: string,
+    patch: { title?: string; track?: string },
+    reader: SessionUser,
+  ): Promise<LadderSummary> {
+    const ladder = await this.getBySlug(slug, SYSTEM_ACTOR.user);
     const title = patch.title?.trim();
     if (patch.title !== undefined && !title)
       throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
@@ -126,31 +141,96 @@ export class LadderService {
         if (patch.track !== undefined) setLadderTrack(doc, patch.track);
       });
     }
-    return this.getBySlug(slug);
+    return this.getBySlug(slug, reader);
   }
 
-  async setArchived(slug: string, archived: boolean): Promise<LadderSummary> {
-    const ladder = await this.getBySlug(slug);
+  async setArchived(slug: string, archived: boolean, reader: SessionUser): Promise<LadderSummary> {
+    const ladder = await this.getBySlug(slug, SYSTEM_ACTOR.user);
     const now = new Date().toISOString();
     await this.db
       .updateTable('ladders')
       .set({ archived_at: archived ? now : null, updated_at: now })
       .where('id', '=', ladder.id)
       .execute();
-    return this.getBySlug(slug);
+    return this.getBySlug(slug, reader);
   }
 
-  private async draftDocuments(ladderIds: string[]): Promise<Map<string, string>> {
+  /**
+   * Summaries as `reader` may see them. Whoever may see unpublished work gets the ladder row and
+   * the live document of its newest editable proposal. Anyone else (viewers) gets what the latest
+   * published version says: its title, track and date, and no live document; a ladder never
+   * published shows the title and track it was created or renamed with, and nothing of its draft.
+   */
+  private async summaries(rows: LadderRow[], reader: SessionUser): Promise<LadderSummary[]> {
+    const ids = rows.map((r) => r.id);
+    if (!seesUnpublishedWork(reader)) {
+      const published = await this.latestPublished(ids);
+      return rows.map((row) => {
+        const latest = published.get(row.id);
+        if (!latest) return toSummary({ ...row, updated_at: row.created_at }, null);
+        return toSummary({ ...row, ...latest }, null);
+      });
+    }
+    const drafts = await this.draftDocuments(ids, reader);
+    return rows.map((r) => toSummary(r, drafts.get(r.id) ?? null));
+  }
+
+  /** Per ladder, the title, track and date of its latest published version. */
+  private async latestPublished(
+    ladderIds: string[],
+  ): Promise<Map<string, { title: string; track: string; updated_at: string }>> {
+    if (ladderIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('versions')
+      .select(['ladder_id', 'content_json', 'created_at'])
+      .where('ladder_id', 'in', ladderIds)
+      .where(({ eb, selectFrom, ref }) =>
+        eb(
+          'number',
+          '=',
+          selectFrom('versions as newer')
+            .select(({ fn }) => fn.max('newer.number').as('n'))
+            .where('newer.ladder_id', '=', ref('versions.ladder_id')),
+        ),
+      )
+      .execute();
+    return new Map(
+      rows.map((r) => {
+        const content = JSON.parse(r.content_json) as { title: string; track: string };
+        return [r.ladder_id, { title: content.title, track: content.track, updated_at: r.created_at }];
+      }),
+    );
+  }
+
+  /** Per ladder, the newest editable live document that `reader` may open. */
+  private async draftDocuments(ladderIds: string[], reader: SessionUser): Promise<Map<string, string>> {
     if (ladderIds.length === 0) return new Map();
     const docs = await this.db
       .selectFrom('documents')
-      .select(['name', 'ladder_id'])
-      .where('ladder_id', 'in', ladderIds)
-      .where('kind', 'in', ['draft', 'proposal'])
-      .where('read_only', '=', 0)
-      .orderBy('created_at')
+      .leftJoin('proposals', 'proposals.document_name', 'documents.name')
+      .select([
+        'documents.name',
+        'documents.ladder_id',
+        'documents.kind',
+        'documents.read_only',
+        'proposals.state as proposal_state',
+      ])
+      .where('documents.ladder_id', 'in', ladderIds)
+      .where('documents.kind', 'in', ['draft', 'proposal'])
+      .where('documents.read_only', '=', 0)
+      .orderBy('documents.created_at')
       .execute();
-    return new Map(docs.map((d) => [d.ladder_id, d.name]));
+    const readable = docs.filter(
+      (d) =>
+        decideDocumentAccess(reader, {
+          name: d.name,
+          ladderId: d.ladder_id,
+          kind: d.kind,
+          readOnly: d.read_only !== 0,
+          proposalState: d.proposal_state ?? null,
+        }).read,
+    );
+    return new Map(readable.map((d) => [d.ladder_id, d.name]));
   }
 
   private async uniqueSlug(base: string): Promise<string> {

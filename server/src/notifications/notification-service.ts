@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
 import { roleAllows, type SessionUser } from '../auth/roles.ts';
+import { seesUnpublishedWork } from '../auth/document-policy.ts';
 import { stateFingerprint } from '../proposals/fingerprint.ts';
 import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
 import { REVIEW_STATES } from '../reviews/review-status.ts';
@@ -43,6 +44,9 @@ export class NotificationService {
       .where('user_id', '=', user.id)
       .executeTakeFirst();
     const seenAt = seen?.seen_at ?? null;
+    // Every notification is about a proposal, i.e. unpublished work: none for roles that may not
+    // see it (a viewer who once authored proposals as an editor included).
+    if (!seesUnpublishedWork(user)) return { notifications: [], unread: 0, seenAt };
     const items = [
       ...(roleAllows(user.role, 'review') ? await this.awaitingReview(user) : []),
       ...(await this.verdicts(user)),

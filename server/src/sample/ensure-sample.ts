@@ -10,7 +10,7 @@ import { sampleLadderContent } from './sample-ladder.ts';
  */
 export async function ensureSampleLadder(app: FastifyInstance): Promise<void> {
   const service = new LadderService(app.db, app.rooms);
-  const existing = await service.list({ includeArchived: true });
+  const existing = await service.list(SYSTEM_ACTOR.user, { includeArchived: true });
   if (existing.length > 0) return;
   const content = sampleLadderContent();
   const ladder = await service.create({ title: content.title, track: content.track, content });

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LadderContentSchema, readLadderContent } from '@rungs/shared';
-import { notFound } from '../../../plugins/errors.ts';
-import { ErrorResponse } from '../ladders/schema.ts';
+import { assertDocumentReadable } from '../../../auth/document-policy.ts';
+import { ErrorResponses } from '../ladders/schema.ts';
 
 const DocumentParams = Type.Object({ name: Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' }) });
 
@@ -14,12 +14,13 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['documents'],
         params: DocumentParams,
-        response: { 200: Type.Object({ content: LadderContentSchema }), 404: ErrorResponse },
+        summary: 'The current ladder of a live document (unpublished work: reviewers, editors and admins)',
+        response: { 200: Type.Object({ content: LadderContentSchema }), ...ErrorResponses },
       },
     },
     async (request) => {
       const { name } = request.params;
-      if (!(await app.documents.exists(name))) throw notFound(`Document "${name}"`);
+      await assertDocumentReadable(app.db, request.user, name);
       return { content: await app.rooms.read(name, readLadderContent) };
     },
   );

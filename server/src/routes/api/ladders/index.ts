@@ -20,7 +20,9 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'readPublished' },
       schema: { tags: ['ladders'], querystring: ListQuery, response: { 200: LadderListResponse } },
     },
-    async (request) => ({ ladders: await ladders.list({ includeArchived: request.query.archived }) }),
+    async (request) => ({
+      ladders: await ladders.list(request.user!, { includeArchived: request.query.archived }),
+    }),
   );
 
   app.post(
@@ -41,6 +43,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         track,
         content: content ? validateLadderContent(content) : undefined,
         authorId: request.user!.id,
+        reader: request.user!,
       });
       return reply.status(201).send({ ladder });
     },
@@ -56,7 +59,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LadderResponse, 404: ErrorResponse },
       },
     },
-    async (request) => ({ ladder: await ladders.getBySlug(request.params.slug) }),
+    async (request) => ({ ladder: await ladders.getBySlug(request.params.slug, request.user!) }),
   );
 
   app.patch(
@@ -70,7 +73,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LadderResponse, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => ({ ladder: await ladders.update(request.params.slug, request.body) }),
+    async (request) => ({ ladder: await ladders.update(request.params.slug, request.body, request.user!) }),
   );
 
   app.post(
@@ -83,7 +86,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LadderResponse, 404: ErrorResponse },
       },
     },
-    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, true) }),
+    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, true, request.user!) }),
   );
 
   app.post(
@@ -96,7 +99,7 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LadderResponse, 404: ErrorResponse },
       },
     },
-    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, false) }),
+    async (request) => ({ ladder: await ladders.setArchived(request.params.slug, false, request.user!) }),
   );
 };
 

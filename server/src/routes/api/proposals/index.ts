@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../../../audit/audit-log.ts';
-import { roleAllows } from '../../../auth/roles.ts';
+import { assertDocumentReadable, seesUnpublishedWork } from '../../../auth/document-policy.ts';
+import type { SessionUser } from '../../../auth/roles.ts';
 import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts';
 import { actorOf } from '../../../proposals/actor.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
@@ -29,6 +30,12 @@ const errors = ErrorResponses;
 
 /** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
 const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** Routes that read a proposal's live document ask the document policy, like the websocket. */
+  const assertProposalReadable = async (user: SessionUser | null, slug: string, number: number) => {
+    const row = await app.proposals.proposal(await app.proposals.ladder(slug), number);
+    await assertDocumentReadable(app.db, user, row.document_name);
+  };
+
   app.get(
     '/proposals/overview',
     {
@@ -41,7 +48,7 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = actorOf(request).user;
-      const seesDrafts = roleAllows(user.role, 'readDrafts');
+      const seesDrafts = seesUnpublishedWork(user);
       const ladders = await app.db
         .selectFrom('ladders')
         .select(['id', 'slug'])
@@ -133,7 +140,10 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProposalDetailResponse, ...errors },
       },
     },
-    async (request) => ({ proposal: await app.proposals.detail(request.params.slug, request.params.number) }),
+    async (request) => {
+      await assertProposalReadable(request.user, request.params.slug, request.params.number);
+      return { proposal: await app.proposals.detail(request.params.slug, request.params.number) };
+    },
   );
 
   app.get(
@@ -147,7 +157,10 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ content: LadderContentBody }), ...errors },
       },
     },
-    async (request) => ({ content: await app.proposals.content(request.params.slug, request.params.number) }),
+    async (request) => {
+      await assertProposalReadable(request.user, request.params.slug, request.params.number);
+      return { content: await app.proposals.content(request.params.slug, request.params.number) };
+    },
   );
 
   app.patch(
