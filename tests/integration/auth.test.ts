@@ -116,12 +116,12 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     }
   });
 
-  it("a viewer's websocket edits change nothing; an anonymous websocket is refused", async () => {
+  it("a reviewer's websocket edits change nothing; viewers and anonymous websockets are refused", async () => {
     const ladder = await createLadder(admin, testLadder());
-    const viewer = await createUser(admin, 'viewer', 'Vera Viewer');
+    const reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
     const editor = await createUser(admin, 'editor', 'Eddie Editor');
     const watcher = connectClient(server.wsUrl, ladder.draftDocument, { cookie: editor.cookie });
-    const intruder = connectClient(server.wsUrl, ladder.draftDocument, { cookie: viewer.cookie });
+    const intruder = connectClient(server.wsUrl, ladder.draftDocument, { cookie: reviewer.cookie });
     clients.push(watcher, intruder);
     await Promise.all([waitSynced(watcher), waitSynced(intruder)]);
 
@@ -134,10 +134,10 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     typeIntoCell(intruder.doc, 'L1', 'C1', 'Viewer vandalism');
     intruder.doc.getText('title').insert(0, 'HACKED ');
 
-    // The editor still sees and stores its own edits; the viewer receives them live.
+    // The editor still sees and stores its own edits; the reviewer receives them live.
     typeIntoCell(watcher.doc, 'L2', 'C2', 'Editor edit');
     await waitFor(() => fragmentText(intruder.doc, 'cell:L2:C2') === 'Editor edit', {
-      message: 'the viewer to see the edit',
+      message: 'the reviewer to see the edit',
     });
     await waitFor(
       async () => cellText(await fetchContent(admin, ladder.draftDocument), 'L2', 'C2') === 'Editor edit',
@@ -150,13 +150,20 @@ describe.each(DATABASE_KINDS)('accounts and security on %s', (kind) => {
     expect(watcher.doc.getText('title').toString()).toBe('Test ladder');
     expect(watcher.remoteUpdates).toBe(watcherUpdates);
 
-    const anonymous = connectClient(server.wsUrl, ladder.draftDocument);
-    clients.push(anonymous);
-    const code = await new Promise<number>((resolve) =>
-      anonymous.provider.on('connection-close', (event: any) => resolve(event?.code)),
-    );
-    expect(code).toBe(4401);
-    anonymous.provider.disconnect();
+    // A draft is unpublished work: viewers may not open it (issue 8), anonymous callers neither.
+    const viewer = await createUser(admin, 'viewer', 'Vera Viewer');
+    for (const [cookie, expected] of [
+      [viewer.cookie, 4403],
+      [undefined, 4401],
+    ] as const) {
+      const refusedClient = connectClient(server.wsUrl, ladder.draftDocument, { cookie });
+      clients.push(refusedClient);
+      const code = await new Promise<number>((resolve) =>
+        refusedClient.provider.on('connection-close', (event: any) => resolve(event?.code)),
+      );
+      expect(code).toBe(expected);
+      refusedClient.provider.disconnect();
+    }
   });
 
   it("closes a disabled user's open websocket and ends their sessions", async () => {
