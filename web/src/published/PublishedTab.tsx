@@ -7,25 +7,40 @@ import { isEmptyDoc } from '../domain.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { fullDate } from '../ladders/format.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
-import { ErrorState, Loading } from '../ui/states.tsx';
+import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ladderPath, useLadderShell } from './ladder-context.ts';
 import { LiveDraft } from './LiveDraft.tsx';
 
+/**
+ * Before the first publication: reviewers, editors and admins follow the live first draft;
+ * anyone else (viewers) sees published versions only, so this page says when to come back.
+ */
 function NotPublished() {
   const { ladder, canSeeProposals } = useLadderShell();
+  if (!canSeeProposals) {
+    return (
+      <EmptyState title="Not published yet">
+        <p className="muted">
+          The first version of this ladder is being written. It appears here once it is published.
+        </p>
+      </EmptyState>
+    );
+  }
   return (
     <>
       <div className="not-published">
         <strong>Not published yet</strong>
-        {canSeeProposals ? (
+        {' — '}
+        {ladder.draftDocument ? (
           <>
-            {' — '}
             <Link to={ladderPath(ladder.slug, '/proposals/1')}>open proposal #1</Link> to review it and
             publish the first version. The draft below is live.
           </>
         ) : (
-          <> — the first version is being written. You can follow the draft below, live.</>
+          <>
+            no proposal is in progress; see <Link to={ladderPath(ladder.slug, '/proposals')}>Proposals</Link>.
+          </>
         )}
       </div>
       {ladder.draftDocument && <LiveDraft documentName={ladder.draftDocument} />}
@@ -60,7 +75,10 @@ export function VersionByline({
   );
 }
 
-/** The Published tab: the matrix of the latest version, read-only; a live draft while nothing is published. */
+/**
+ * The Published tab: the matrix of the latest version, read-only. While nothing is published:
+ * the live first draft for those who may see it, "Not published yet" for viewers.
+ */
 export function PublishedTab() {
   const { ladder, latest } = useLadderShell();
   const { slug = '' } = useParams();
