@@ -54,7 +54,9 @@ export class LadderService {
     let query = this.db.selectFrom('ladders').selectAll().orderBy('title');
     if (!options.includeArchived) query = query.where('archived_at', 'is', null);
     const summaries = await this.summaries(await query.execute(), reader);
-    return summaries.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    // Viewers may see other titles than the rows hold (the published ones): sort by what they see.
+    if (!seesUnpublishedWork(reader)) summaries.sort((a, b) => a.title.localeCompare(b.title));
+    return summaries;
   }
 
   async getBySlug(slug: string, reader: SessionUser): Promise<LadderSummary> {
