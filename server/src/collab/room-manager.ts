@@ -4,7 +4,11 @@ import type { CollabConfig } from '../config.ts';
 import { DocumentStore } from './document-store.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
+import { CloseCode } from './connection.ts';
 import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
+
+/** How often connections are checked for an expired session. */
+const SESSION_EXPIRY_SWEEP_MS = 1000;
 
 /**
  * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
@@ -21,7 +25,9 @@ export class RoomManager {
   private readonly subscriptions = new Map<Room, FanoutHandler>();
   private readonly onControl: FanoutHandler = (message) => {
     if (message.kind === 'revoke-user') this.closeUserConnectionsHere(message.userId);
+    if (message.kind === 'revoke-session') this.closeSessionConnectionsHere(message.sessionId);
   };
+  private expirySweep: NodeJS.Timeout | undefined;
   readonly committer: GroupCommitter;
   private closed = false;
 
@@ -37,9 +43,14 @@ export class RoomManager {
     });
   }
 
-  /** Subscribes to instance-wide control messages (revoked users); call once at start. */
+  /**
+   * Subscribes to instance-wide control messages (revoked users and sessions) and starts closing
+   * connections whose session expired; call once at start.
+   */
   async start(): Promise<void> {
     await this.fanout?.subscribe(CONTROL_CHANNEL, this.onControl);
+    this.expirySweep = setInterval(() => this.closeExpiredConnections(), SESSION_EXPIRY_SWEEP_MS);
+    this.expirySweep.unref();
   }
 
   get loadedRoomNames(): string[] {
@@ -121,14 +132,46 @@ export class RoomManager {
     this.fanout?.publish(`doc:${name}`, { kind: 'close', code, reason, writersOnly });
   }
 
+  /** Closes the live connections opened with one session (logged out), on every instance. */
+  closeSessionConnections(sessionId: string): void {
+    this.closeSessionConnectionsHere(sessionId);
+    this.fanout?.publish(CONTROL_CHANNEL, { kind: 'revoke-session', sessionId });
+  }
+
   private closeUserConnectionsHere(userId: string): void {
     for (const room of this.rooms.values()) {
-      room.closeWhere((c) => c.userId === userId, 4401, 'Your access changed. Sign in again to continue.');
+      room.closeWhere(
+        (c) => c.userId === userId,
+        CloseCode.signedOut,
+        'Your access changed. Sign in again to continue.',
+      );
+    }
+  }
+
+  private closeSessionConnectionsHere(sessionId: string): void {
+    for (const room of this.rooms.values()) {
+      room.closeWhere(
+        (c) => c.sessionId === sessionId,
+        CloseCode.signedOut,
+        'You signed out. Sign in again to continue.',
+      );
+    }
+  }
+
+  /** Each instance closes its own connections whose session expired (no message needed). */
+  private closeExpiredConnections(now = Date.now()): void {
+    for (const room of this.rooms.values()) {
+      room.closeWhere(
+        (c) => c.sessionExpiresAt != null && c.sessionExpiresAt <= now,
+        CloseCode.signedOut,
+        'Your session expired. Sign in again to continue.',
+      );
     }
   }
 
   async shutdown(): Promise<void> {
     this.closed = true;
+    clearInterval(this.expirySweep);
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);

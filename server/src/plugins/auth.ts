@@ -56,6 +56,7 @@ export default fp<{ auth: AuthConfig; redisUrl: string | null; redisPrefix: stri
     );
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
+    app.decorateRequest('sessionExpiresAt', null);
     app.decorateRequest('csrfToken', null);
 
     // Forms can post text/plain cross-site without a preflight; only JSON bodies are accepted.
@@ -80,6 +81,7 @@ export default fp<{ auth: AuthConfig; redisUrl: string | null; redisPrefix: stri
       if (!session) return;
       request.user = session.user;
       request.sessionId = session.idHash;
+      request.sessionExpiresAt = session.expiresAt.getTime();
       request.csrfToken = session.csrfToken;
     });
 

@@ -79,7 +79,10 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['session'], response: { 204: { type: 'null' } } },
     },
     async (request, reply) => {
-      if (request.sessionId) await app.sessions.destroy(request.sessionId);
+      if (request.sessionId) {
+        await app.sessions.destroy(request.sessionId);
+        app.rooms.closeSessionConnections(request.sessionId);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       await recordAudit(app.db, {
         actor: { id: request.user!.id, label: request.user!.email },
