@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)('sessions and sign-in on %s', (kind) => {
   });
 
   afterAll(async () => {
-    for (const a of apps) await a.app.close();
+    await Promise.allSettled(apps.map((a) => a.app.close()));
     await db?.drop();
   });
 

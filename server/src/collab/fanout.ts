@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-/** What instances tell each other about a document, or (channel "control") about users. */
+/** What instances tell each other about a document, or (channel "control") about users and sessions. */
 export type FanoutMessage =
   | { kind: 'update'; data: Uint8Array }
   | { kind: 'awareness'; data: Uint8Array }
