@@ -7,8 +7,13 @@ import { Room } from './room.ts';
 import { CloseCode } from './connection.ts';
 import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
 
-/** How often connections are checked for an expired session. */
+/** How often connections are checked for an expired or ended session. */
 const SESSION_EXPIRY_SWEEP_MS = 1000;
+/**
+ * How long an ended session is remembered: a socket that was still opening (access check,
+ * document load) when its session ended joins its room later, and the sweep closes it then.
+ */
+const ENDED_SESSION_MEMORY_MS = 5 * 60_000;
 
 /**
  * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
@@ -28,6 +33,8 @@ export class RoomManager {
     if (message.kind === 'revoke-session') this.closeSessionConnectionsHere(message.sessionId);
   };
   private expirySweep: NodeJS.Timeout | undefined;
+  /** Sessions ended (logged out) recently, with when to forget them. */
+  private readonly endedSessions = new Map<string, number>();
   readonly committer: GroupCommitter;
   private closed = false;
 
@@ -149,6 +156,7 @@ export class RoomManager {
   }
 
   private closeSessionConnectionsHere(sessionId: string): void {
+    this.endedSessions.set(sessionId, Date.now() + ENDED_SESSION_MEMORY_MS);
     for (const room of this.rooms.values()) {
       room.closeWhere(
         (c) => c.sessionId === sessionId,
@@ -158,14 +166,27 @@ export class RoomManager {
     }
   }
 
-  /** Each instance closes its own connections whose session expired (no message needed). */
+  /**
+   * Each instance closes its own connections whose session expired (no message needed), and any
+   * that joined after their session was ended.
+   */
   private closeExpiredConnections(now = Date.now()): void {
+    for (const [sessionId, forgetAt] of this.endedSessions) {
+      if (forgetAt <= now) this.endedSessions.delete(sessionId);
+    }
     for (const room of this.rooms.values()) {
       room.closeWhere(
         (c) => c.sessionExpiresAt != null && c.sessionExpiresAt <= now,
         CloseCode.signedOut,
         'Your session expired. Sign in again to continue.',
       );
+      if (this.endedSessions.size > 0) {
+        room.closeWhere(
+          (c) => c.sessionId != null && this.endedSessions.has(c.sessionId),
+          CloseCode.signedOut,
+          'You signed out. Sign in again to continue.',
+        );
+      }
     }
   }
 
