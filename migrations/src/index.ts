@@ -8,6 +8,7 @@ import {
 import * as m0001 from './0001-init.ts';
 import * as m0002 from './0002-accounts.ts';
 import * as m0003 from './0003-proposals.ts';
+import * as m0004 from './0004-first-run.ts';
 
 export { dialectOf, binaryType, type SqlDialectName } from './dialect-helpers.ts';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-accounts': m0002,
   '0003-proposals': m0003,
+  '0004-first-run': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

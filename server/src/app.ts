@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
+import { fastifyTrustProxy } from './auth/trust-proxy.ts';
 import databasePlugin from './plugins/database.ts';
 import collabPlugin from './plugins/collab.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -38,7 +39,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     // Imports of large documents go through their own route limit; everything else stays small.
     bodyLimit: 1024 * 1024,
-    trustProxy: config.auth.trustProxy,
+    trustProxy: fastifyTrustProxy(config.auth.trustProxy),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -50,7 +51,11 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     redisPrefix: config.redisPrefix,
   });
   await app.register(securityHeadersPlugin);
-  await app.register(authPlugin, { auth: config.auth });
+  await app.register(authPlugin, {
+    auth: config.auth,
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+  });
   await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });
   await app.register(proposalsPlugin);
   await app.register(openapiPlugin);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './auth/trust-proxy.ts';
 
 export interface Config {
   port: number;
@@ -22,8 +23,11 @@ export interface AuthConfig {
   loginWindowMs: number;
   maxFailuresPerAccount: number;
   maxFailuresPerAddress: number;
-  /** Trust X-Forwarded-* from a reverse proxy (decides Secure cookies behind TLS termination). */
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-* headers to believe (client address for login limits and the audit log,
+   * https for Secure cookies behind TLS termination): nobody, a hop count, or proxy addresses.
+   */
+  trustProxy: TrustProxy;
 }
 
 export interface CollabConfig {
@@ -59,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginWindowMs: intFromEnv(env, 'RUNGS_LOGIN_WINDOW_MS', 15 * 60 * 1000),
       maxFailuresPerAccount: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES', 5),
       maxFailuresPerAddress: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
-      trustProxy: env.RUNGS_TRUST_PROXY === '1' || env.RUNGS_TRUST_PROXY === 'true',
+      trustProxy: parseTrustProxy(env.RUNGS_TRUST_PROXY),
     },
     collab: {
       maxMessageBytes: intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),

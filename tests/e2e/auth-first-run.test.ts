@@ -114,7 +114,10 @@ describe('first run and sign-in in the browser', () => {
     expect(await submitSignIn(page, 'nobody@example.com', 'wrong again')).toBe(429);
     await page
       .getByRole('alert')
-      .filter({ hasText: /^Too many failed sign-ins\. Try again in \d+ minute\(s\)\.$/ })
+      .filter({
+        hasText:
+          /^Too many sign-in attempts for this account or from this address\. Try again in \d+ (minute|second)s?\.$/,
+      })
       .waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'sign-in-rate-limited.png') });
     expect(errors).toEqual([]);

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loadConfig } from '@rungs/server';
 
@@ -25,4 +26,22 @@ export async function databaseSnapshot(app: FastifyInstance): Promise<Record<str
     snapshot[table] = await (app.db as any).selectFrom(table).selectAll().execute();
   }
   return snapshot;
+}
+
+export interface ListeningApp {
+  app: FastifyInstance;
+  url: string;
+  /** Base URL for `connectClient` (…/collab). */
+  wsUrl: string;
+}
+
+/** The real app in this process, listening on a free port (cheaper than a child process). */
+export async function startTestApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ListeningApp> {
+  const app = await buildTestApp(databaseUrl, env);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab` };
 }

@@ -33,7 +33,7 @@ export async function startRungs(options: ServerOptions = {}): Promise<BenchServ
     id: 'rungs',
     label: 'Rungs',
     configuration:
-      '`rungs serve` (Fastify + @fastify/websocket), SQLite file (WAL, synchronous=NORMAL), LOG_LEVEL=warn; ' +
+      '`rungs serve` (Fastify + @fastify/websocket), SQLite file (WAL, synchronous=FULL), LOG_LEVEL=warn; ' +
       'each websocket carries the admin session cookie; the room is the ladder draft created over REST',
     persistence:
       'appends every update to the SQL update log (group commit per event-loop turn) before broadcasting it',

@@ -43,5 +43,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     sessionId: string | null;
+    /** When the session ends (ms since the epoch); its websockets close then. */
+    sessionExpiresAt: number | null;
   }
 }

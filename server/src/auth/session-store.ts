@@ -5,6 +5,7 @@ import { hashToken, randomToken } from './tokens.ts';
 export interface ActiveSession {
   idHash: string;
   csrfToken: string;
+  expiresAt: Date;
   user: SessionUser;
 }
 
@@ -52,13 +53,15 @@ export class SessionStore {
       .where('sessions.id_hash', '=', idHash)
       .executeTakeFirst();
     if (!row || row.disabled_at !== null) return null;
-    if (new Date(row.expires_at).getTime() <= Date.now()) {
+    const expiresAt = new Date(row.expires_at);
+    if (expiresAt.getTime() <= Date.now()) {
       await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
       return null;
     }
     return {
       idHash,
       csrfToken: row.csrf_token,
+      expiresAt,
       user: { id: row.id, email: row.email, name: row.name, role: row.role as Role },
     };
   }

@@ -1,5 +1,6 @@
 import { newId } from '@rungs/shared';
 import type { Db } from '../db/connect.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
@@ -58,27 +59,40 @@ export class UserService {
       .executeTakeFirst();
   }
 
-  /** The first-run admin: only while there are no users at all. */
+  /**
+   * The first-run admin: only while there are no users at all. Two setups racing each insert a
+   * user, but only one can insert the `first_run` marker (its primary key); the other rolls back.
+   */
   async createFirstAdmin(
     input: { email: string; name: string; password: string },
     ip: string | null,
   ): Promise<UserView> {
-    const user = await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('users').select('id').limit(1).execute();
-      if (existing.length > 0) {
-        throw new HttpError(409, 'already_set_up', 'Rungs already has an admin. Sign in instead.');
-      }
-      const row = await insertUser(trx, { ...input, role: 'admin' });
-      await recordAudit(trx, {
-        actor: { id: row.id, label: row.email },
-        action: 'user.created',
-        target: `user:${row.id}`,
-        details: { role: 'admin', firstRun: true },
-        ip,
+    const alreadySetUp = () =>
+      new HttpError(409, 'already_set_up', 'Rungs already has an admin. Sign in instead.');
+    if ((await this.count()) > 0) throw alreadySetUp();
+    const row = await newUserRow({ ...input, role: 'admin' });
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('users').select('id').limit(1).execute();
+        if (existing.length > 0) throw alreadySetUp();
+        await trx.insertInto('users').values(row).execute();
+        await trx
+          .insertInto('first_run')
+          .values({ step: 'admin', user_id: row.id, completed_at: row.created_at })
+          .execute();
+        await recordAudit(trx, {
+          actor: { id: row.id, label: row.email },
+          action: 'user.created',
+          target: `user:${row.id}`,
+          details: { role: 'admin', firstRun: true },
+          ip,
+        });
       });
-      return row;
-    });
-    return toView(user);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw alreadySetUp();
+      throw err;
+    }
+    return toView(row);
   }
 
   /** Creates an account with a password, or (without one) an invitation to share. */
@@ -94,8 +108,9 @@ export class UserService {
         `An account for ${email} already exists; change its role instead.`,
       );
     }
+    const row = await newUserRow({ ...input, email });
     return this.db.transaction().execute(async (trx) => {
-      const row = await insertUser(trx, { ...input, email });
+      await trx.insertInto('users').values(row).execute();
       let invitationToken: string | undefined;
       if (!input.password) {
         invitationToken = randomToken();
@@ -149,33 +164,34 @@ export class UserService {
     const problem = passwordProblem(password);
     if (problem) throw new HttpError(400, 'weak_password', problem);
     const passwordHash = await hashPassword(password);
+    const invalid = () =>
+      new HttpError(
+        404,
+        'invitation_invalid',
+        'This invitation link is not valid any more. Ask your admin for a new one.',
+      );
     return this.db.transaction().execute(async (trx) => {
-      const inv = await trx
-        .selectFrom('invitations')
-        .selectAll()
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
-      if (!inv || inv.accepted_at || new Date(inv.expires_at).getTime() < Date.now()) {
-        throw new HttpError(
-          404,
-          'invitation_invalid',
-          'This invitation link is not valid any more. Ask your admin for a new one.',
-        );
-      }
-      await trx
+      const now = new Date().toISOString();
+      // Claims the invitation in one conditional update: of two concurrent acceptances only one
+      // changes the row (PostgreSQL re-checks the condition after the other commits).
+      const claimed = await trx
         .updateTable('invitations')
-        .set({ accepted_at: new Date().toISOString() })
-        .where('token_hash', '=', inv.token_hash)
-        .execute();
+        .set({ accepted_at: now })
+        .where('token_hash', '=', hashToken(token))
+        .where('accepted_at', 'is', null)
+        .where('expires_at', '>', now)
+        .returning('user_id')
+        .executeTakeFirst();
+      if (!claimed) throw invalid();
       await trx
         .updateTable('users')
         .set({ password_hash: passwordHash, ...(name?.trim() ? { name: name.trim() } : {}) })
-        .where('id', '=', inv.user_id)
+        .where('id', '=', claimed.user_id)
         .execute();
       const user = await trx
         .selectFrom('users')
         .selectAll()
-        .where('id', '=', inv.user_id)
+        .where('id', '=', claimed.user_id)
         .executeTakeFirstOrThrow();
       await recordAudit(trx, {
         actor: { id: user.id, label: user.email },
@@ -243,12 +259,13 @@ export class UserService {
   }
 }
 
-async function insertUser(db: Db, input: { email: string; name: string; role: Role; password?: string }) {
+/** A validated user row with its password hashed, ready to insert (hashing stays out of transactions). */
+async function newUserRow(input: { email: string; name: string; role: Role; password?: string }) {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
     if (problem) throw new HttpError(400, 'weak_password', problem);
   }
-  const row = {
+  return {
     id: newId(),
     email: normalizeEmail(input.email),
     name: input.name.trim(),
@@ -257,8 +274,6 @@ async function insertUser(db: Db, input: { email: string; name: string; role: Ro
     disabled_at: null,
     created_at: new Date().toISOString(),
   };
-  await (db as Db).insertInto('users').values(row).execute();
-  return row;
 }
 
 function toView(row: {

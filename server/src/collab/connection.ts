@@ -7,6 +7,10 @@ export interface CollabConnection {
   readonly userLabel: string;
   /** The signed-in user behind the connection; revoking them closes it. */
   readonly userId: string | null;
+  /** The session it was opened with (absent for anonymous clients): logging out closes it. */
+  readonly sessionId?: string | null;
+  /** When that session expires (ms since the epoch): the connection is closed then. */
+  readonly sessionExpiresAt?: number | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -20,4 +24,6 @@ export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
   readOnly: 4409,
+  /** The session ended (logout, expiry) or the user's access changed: sign in again. */
+  signedOut: 4401,
 } as const;

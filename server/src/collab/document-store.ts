@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import * as Y from 'yjs';
 import type { Db } from '../db/connect.ts';
-import { isPostgres } from '../db/dialect.ts';
+import { consistentRead, isPostgres } from '../db/dialect.ts';
 
 export interface PendingUpdate {
   documentName: string;
@@ -53,22 +53,26 @@ export class DocumentStore {
   }
 
   /**
-   * Replays the snapshot and the log into `doc`. Throws DocumentLoadError on any failure, so
-   * callers never serve (or later store) a document whose load failed.
+   * Replays the snapshot and the log into `doc`, both read in one consistent snapshot of the
+   * database: a compaction committing between two separate reads would move rows from the log
+   * into a snapshot already read (and lose them from this load). Throws DocumentLoadError on any
+   * failure, so callers never serve (or later store) a document whose load failed.
    */
   async loadInto(documentName: string, doc: Y.Doc): Promise<{ updateCount: number }> {
     try {
-      const snapshot = await this.db
-        .selectFrom('doc_snapshots')
-        .select('state')
-        .where('document_name', '=', documentName)
-        .executeTakeFirst();
-      const updates = await this.db
-        .selectFrom('doc_updates')
-        .select('data')
-        .where('document_name', '=', documentName)
-        .orderBy('id')
-        .execute();
+      const { snapshot, updates } = await consistentRead(this.db, async (trx) => ({
+        snapshot: await trx
+          .selectFrom('doc_snapshots')
+          .select('state')
+          .where('document_name', '=', documentName)
+          .executeTakeFirst(),
+        updates: await trx
+          .selectFrom('doc_updates')
+          .select('data')
+          .where('document_name', '=', documentName)
+          .orderBy('id')
+          .execute(),
+      }));
       doc.transact(() => {
         if (snapshot) Y.applyUpdate(doc, snapshot.state);
         for (const row of updates) Y.applyUpdate(doc, row.data);

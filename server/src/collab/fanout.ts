@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-/** What instances tell each other about a document, or (channel "control") about users. */
+/** What instances tell each other about a document, or (channel "control") about users and sessions. */
 export type FanoutMessage =
   | { kind: 'update'; data: Uint8Array }
   | { kind: 'awareness'; data: Uint8Array }
   | { kind: 'close'; code: number; reason: string; writersOnly: boolean }
-  | { kind: 'revoke-user'; userId: string };
+  | { kind: 'revoke-user'; userId: string }
+  | { kind: 'revoke-session'; sessionId: string };
 
 export type FanoutHandler = (message: FanoutMessage) => void;
 
@@ -24,7 +25,7 @@ export interface Fanout {
 
 export const CONTROL_CHANNEL = 'control';
 
-const KIND = { update: 1, awareness: 2, close: 3, 'revoke-user': 4 } as const;
+const KIND = { update: 1, awareness: 2, close: 3, 'revoke-user': 4, 'revoke-session': 5 } as const;
 const ID_BYTES = 16;
 
 /** Redis pub/sub: one connection publishes, one subscribes; messages carry the sender's id. */
@@ -111,7 +112,7 @@ function decode(raw: Buffer): FanoutMessage {
   const payload = raw.subarray(ID_BYTES + 1);
   if (kind === KIND.update) return { kind: 'update', data: new Uint8Array(payload) };
   if (kind === KIND.awareness) return { kind: 'awareness', data: new Uint8Array(payload) };
-  if (kind === KIND.close || kind === KIND['revoke-user'])
+  if (kind === KIND.close || kind === KIND['revoke-user'] || kind === KIND['revoke-session'])
     return JSON.parse(payload.toString()) as FanoutMessage;
   throw new Error(`unknown fan-out message kind ${kind}`);
 }

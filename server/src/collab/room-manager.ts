@@ -4,7 +4,16 @@ import type { CollabConfig } from '../config.ts';
 import { DocumentStore } from './document-store.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
+import { CloseCode } from './connection.ts';
 import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
+
+/** How often connections are checked for an expired or ended session. */
+const SESSION_EXPIRY_SWEEP_MS = 1000;
+/**
+ * How long an ended session is remembered: a socket that was still opening (access check,
+ * document load) when its session ended joins its room later, and the sweep closes it then.
+ */
+const ENDED_SESSION_MEMORY_MS = 5 * 60_000;
 
 /**
  * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
@@ -21,7 +30,11 @@ export class RoomManager {
   private readonly subscriptions = new Map<Room, FanoutHandler>();
   private readonly onControl: FanoutHandler = (message) => {
     if (message.kind === 'revoke-user') this.closeUserConnectionsHere(message.userId);
+    if (message.kind === 'revoke-session') this.closeSessionConnectionsHere(message.sessionId);
   };
+  private expirySweep: NodeJS.Timeout | undefined;
+  /** Sessions ended (logged out) recently, with when to forget them. */
+  private readonly endedSessions = new Map<string, number>();
   readonly committer: GroupCommitter;
   private closed = false;
 
@@ -37,9 +50,14 @@ export class RoomManager {
     });
   }
 
-  /** Subscribes to instance-wide control messages (revoked users); call once at start. */
+  /**
+   * Subscribes to instance-wide control messages (revoked users and sessions) and starts closing
+   * connections whose session expired; call once at start.
+   */
   async start(): Promise<void> {
     await this.fanout?.subscribe(CONTROL_CHANNEL, this.onControl);
+    this.expirySweep = setInterval(() => this.closeExpiredConnections(), SESSION_EXPIRY_SWEEP_MS);
+    this.expirySweep.unref();
   }
 
   get loadedRoomNames(): string[] {
@@ -121,14 +139,60 @@ export class RoomManager {
     this.fanout?.publish(`doc:${name}`, { kind: 'close', code, reason, writersOnly });
   }
 
+  /** Closes the live connections opened with one session (logged out), on every instance. */
+  closeSessionConnections(sessionId: string): void {
+    this.closeSessionConnectionsHere(sessionId);
+    this.fanout?.publish(CONTROL_CHANNEL, { kind: 'revoke-session', sessionId });
+  }
+
   private closeUserConnectionsHere(userId: string): void {
     for (const room of this.rooms.values()) {
-      room.closeWhere((c) => c.userId === userId, 4401, 'Your access changed. Sign in again to continue.');
+      room.closeWhere(
+        (c) => c.userId === userId,
+        CloseCode.signedOut,
+        'Your access changed. Sign in again to continue.',
+      );
+    }
+  }
+
+  private closeSessionConnectionsHere(sessionId: string): void {
+    this.endedSessions.set(sessionId, Date.now() + ENDED_SESSION_MEMORY_MS);
+    for (const room of this.rooms.values()) {
+      room.closeWhere(
+        (c) => c.sessionId === sessionId,
+        CloseCode.signedOut,
+        'You signed out. Sign in again to continue.',
+      );
+    }
+  }
+
+  /**
+   * Each instance closes its own connections whose session expired (no message needed), and any
+   * that joined after their session was ended.
+   */
+  private closeExpiredConnections(now = Date.now()): void {
+    for (const [sessionId, forgetAt] of this.endedSessions) {
+      if (forgetAt <= now) this.endedSessions.delete(sessionId);
+    }
+    for (const room of this.rooms.values()) {
+      room.closeWhere(
+        (c) => c.sessionExpiresAt != null && c.sessionExpiresAt <= now,
+        CloseCode.signedOut,
+        'Your session expired. Sign in again to continue.',
+      );
+      if (this.endedSessions.size > 0) {
+        room.closeWhere(
+          (c) => c.sessionId != null && this.endedSessions.has(c.sessionId),
+          CloseCode.signedOut,
+          'You signed out. Sign in again to continue.',
+        );
+      }
     }
   }
 
   async shutdown(): Promise<void> {
     this.closed = true;
+    clearInterval(this.expirySweep);
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);

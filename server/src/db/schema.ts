@@ -60,6 +60,13 @@ export interface InvitationsTable {
   accepted_at: string | null;
 }
 
+/** The first-run marker: one row (`step = 'admin'`) once the first admin exists. */
+export interface FirstRunTable {
+  step: string;
+  user_id: string;
+  completed_at: string;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: string;
@@ -143,6 +150,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;
+  first_run: FirstRunTable;
   audit_events: AuditEventsTable;
   ladders: LaddersTable;
   documents: DocumentsTable;

@@ -1,10 +1,11 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../config.ts';
 import { roleAllows } from '../auth/roles.ts';
 import { SessionStore } from '../auth/session-store.ts';
 import { UserService } from '../auth/user-service.ts';
+import { Redis } from 'ioredis';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { HttpError } from './errors.ts';
 
@@ -31,7 +32,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Sessions from an http-only cookie, CSRF tokens on state-changing requests, and the access
  * check every /api route declares (`config.access`). A route without one fails at startup.
  */
-export default fp<{ auth: AuthConfig }>(
+export default fp<{ auth: AuthConfig; redisUrl: string | null; redisPrefix: string }>(
   async (app, opts) => {
     await app.register(cookie);
     const sessions = new SessionStore(app.db, opts.auth.sessionTtlMs);
@@ -40,14 +41,7 @@ export default fp<{ auth: AuthConfig }>(
       'users',
       new UserService(app.db, sessions, (userId) => app.rooms.closeUserConnections(userId)),
     );
-    app.decorate(
-      'loginLimiter',
-      new LoginLimiter(
-        opts.auth.loginWindowMs,
-        opts.auth.maxFailuresPerAccount,
-        opts.auth.maxFailuresPerAddress,
-      ),
-    );
+    app.decorate('loginLimiter', await createLoginLimiter(app, opts));
     app.decorate(
       'setSessionCookie',
       (reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date) => {
@@ -62,6 +56,7 @@ export default fp<{ auth: AuthConfig }>(
     );
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
+    app.decorateRequest('sessionExpiresAt', null);
     app.decorateRequest('csrfToken', null);
 
     // Forms can post text/plain cross-site without a preflight; only JSON bodies are accepted.
@@ -86,6 +81,7 @@ export default fp<{ auth: AuthConfig }>(
       if (!session) return;
       request.user = session.user;
       request.sessionId = session.idHash;
+      request.sessionExpiresAt = session.expiresAt.getTime();
       request.csrfToken = session.csrfToken;
     });
 
@@ -115,3 +111,24 @@ export default fp<{ auth: AuthConfig }>(
   },
   { name: 'auth', dependencies: ['database', 'collab'] },
 );
+
+/** Login limits in memory, or shared by every instance through Redis when it is configured. */
+async function createLoginLimiter(
+  app: FastifyInstance,
+  opts: { auth: AuthConfig; redisUrl: string | null; redisPrefix: string },
+): Promise<LoginLimiter> {
+  const limits = {
+    windowMs: opts.auth.loginWindowMs,
+    maxPerAccount: opts.auth.maxFailuresPerAccount,
+    maxPerAddress: opts.auth.maxFailuresPerAddress,
+  };
+  if (!opts.redisUrl) return new LoginLimiter(limits);
+  // No offline queue: while Redis is unreachable, counting falls back to memory at once.
+  const client = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false });
+  client.on('error', (err) => app.log.warn({ err }, 'login limiter: redis error (counting in memory)'));
+  await client.connect().catch((err) => app.log.warn({ err }, 'login limiter: redis unreachable at start'));
+  app.addHook('onClose', async () => {
+    await client.quit().catch(() => client.disconnect());
+  });
+  return new LoginLimiter(limits, { client, keyPrefix: opts.redisPrefix });
+}

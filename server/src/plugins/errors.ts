@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { LadderContentError } from '@rungs/shared';
+import { drainRequest } from './drain-request.ts';
 
 /** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
 export class HttpError extends Error {
@@ -14,11 +15,25 @@ export class HttpError extends Error {
   }
 }
 
+const formatMb = (mb: number) => (Number.isInteger(mb) ? String(mb) : mb.toFixed(1));
+
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found.`);
 
 export default fp(
   async (app) => {
-    app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    app.setErrorHandler(async (err: FastifyError | HttpError, request, reply) => {
+      if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        // Fastify asks to close the connection, as the client may still be sending; read the rest
+        // first (within reason) so the client gets this answer instead of a broken pipe.
+        if (await drainRequest(request.raw)) reply.removeHeader('connection');
+        const limitMb = (request.routeOptions.bodyLimit ?? 0) / (1024 * 1024);
+        return reply.status(413).send({
+          error: {
+            code: 'body_too_large',
+            message: `This request is larger than the server accepts (${formatMb(limitMb)} MB). Send less at once.`,
+          },
+        });
+      }
       if (err instanceof HttpError) {
         return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
       }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CloseCode, type CollabConnection } from '../../collab/connection.ts';
-import type { SessionUser } from '../../auth/roles.ts';
 import { DocumentLoadError } from '../../collab/document-store.ts';
 import type { Room } from '../../collab/room.ts';
 import { resolveDocumentAccess } from '../../collab/document-access.ts';
@@ -21,7 +20,7 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
     const early: Uint8Array[] = [];
     let closed = false;
 
-    let conn: CollabConnection = wrapSocket(socket, request.user, false);
+    let conn: CollabConnection = wrapSocket(socket, request, false);
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
         conn.close(CloseCode.invalidMessage, 'Malformed message: text frames are not part of the protocol');
@@ -59,7 +58,7 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
         return;
       }
       // While its proposal is being published, a document takes no edits (see DocumentFreezes).
-      conn = wrapSocket(socket, request.user, access.canWrite, () => app.documentFreezes.isFrozen(docName));
+      conn = wrapSocket(socket, request, access.canWrite, () => app.documentFreezes.isFrozen(docName));
       let acquired: Room;
       try {
         acquired = await app.rooms.acquire(docName);
@@ -93,7 +92,7 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
 
 function wrapSocket(
   socket: WebSocket,
-  user: SessionUser | null,
+  { user, sessionId, sessionExpiresAt }: Pick<FastifyRequest, 'user' | 'sessionId' | 'sessionExpiresAt'>,
   canWrite: boolean,
   frozen: () => boolean = () => false,
 ): CollabConnection {
@@ -104,6 +103,8 @@ function wrapSocket(
     },
     userId: user?.id ?? null,
     userLabel: user?.email ?? 'anonymous',
+    sessionId,
+    sessionExpiresAt,
     send(message) {
       if (socket.readyState === socket.OPEN) socket.send(message, { binary: true });
     },

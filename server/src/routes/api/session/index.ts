@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { verifyPassword } from '../../../auth/passwords.ts';
 import type { Role } from '../../../auth/roles.ts';
 import { normalizeEmail } from '../../../auth/user-service.ts';
+import { describeRetryAfter } from '../../../auth/login-limiter.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { HttpError } from '../../../plugins/errors.ts';
 import { SESSION_COOKIE } from '../../../plugins/auth.ts';
@@ -33,19 +34,19 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
-      const wait = app.loginLimiter.retryAfter(email, request.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
+      // Counted before the password is checked, so concurrent guesses can't pass the limit.
+      const attempt = await app.loginLimiter.attempt(email, request.ip);
+      if (!attempt.allowed) {
+        reply.header('retry-after', String(attempt.retryAfterSeconds));
         throw new HttpError(
           429,
           'too_many_attempts',
-          `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+          `Too many sign-in attempts for this account or from this address. ${describeRetryAfter(attempt.retryAfterSeconds)}`,
         );
       }
       const user = await app.users.findByEmail(email);
       const ok = await verifyPassword(request.body.password, user?.password_hash ?? null);
       if (!user || !ok || user.disabled_at !== null) {
-        app.loginLimiter.recordFailure(email, request.ip);
         await recordAudit(app.db, {
           actor: null,
           action: 'auth.login_failed',
@@ -54,7 +55,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         throw new HttpError(401, 'invalid_credentials', INVALID);
       }
-      app.loginLimiter.recordSuccess(email);
+      await app.loginLimiter.succeeded(email, request.ip);
       const session = await app.sessions.create(user.id);
       app.setSessionCookie(reply, request, session.token, session.expiresAt);
       await recordAudit(app.db, {
@@ -78,7 +79,10 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['session'], response: { 204: { type: 'null' } } },
     },
     async (request, reply) => {
-      if (request.sessionId) await app.sessions.destroy(request.sessionId);
+      if (request.sessionId) {
+        await app.sessions.destroy(request.sessionId);
+        app.rooms.closeSessionConnections(request.sessionId);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       await recordAudit(app.db, {
         actor: { id: request.user!.id, label: request.user!.email },
