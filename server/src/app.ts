@@ -72,7 +72,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     },
     { prefix: '/api' },
   );
-  await app.register(collabRoutes);
+  await app.register(collabRoutes, { limits: config.collab.limits });
   await app.register(staticWebPlugin, { webDist: config.webDist });
   return app;
 }
