@@ -8,7 +8,7 @@ export type SizeVerdict =
   /** The update depends on changes this document does not have (it would wait, pending, forever). */
   | { ok: false; problem: null };
 
-type Limits = Pick<typeof LADDER_LIMITS, 'maxLevels' | 'maxCompetencies' | 'maxDocumentBytes'>;
+type Limits = { [K in 'maxLevels' | 'maxCompetencies' | 'maxDocumentBytes']: number };
 
 /**
  * Decides, before a client's update is applied (Yjs can't undo an apply), whether it would take
