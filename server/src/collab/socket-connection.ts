@@ -13,6 +13,7 @@ export interface SocketConnectionOptions {
   allowFullState?: () => boolean;
   /** How long a closed socket may take to finish its closing handshake before it is dropped. */
   closeGraceMs?: number;
+  log?: { warn(obj: object, msg: string): void };
 }
 
 /**
@@ -42,6 +43,10 @@ export function socketConnection(socket: WebSocket, options: SocketConnectionOpt
       if (socket.readyState !== socket.OPEN) return;
       const buffered = socket.bufferedAmount;
       if (buffered > 0 && buffered + message.length > options.maxBufferedBytes) {
+        options.log?.warn(
+          { user: options.user?.id, buffered, cap: options.maxBufferedBytes },
+          'closing connection: slow consumer (send buffer full)',
+        );
         close(
           CloseCode.sendBufferFull,
           'This connection fell too far behind the document; reconnecting will catch up.',

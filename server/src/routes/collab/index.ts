@@ -26,6 +26,7 @@ const collabRoutes: FastifyPluginAsync<{ limits: ConnectionLimitsConfig }> = asy
       user: request.user,
       maxBufferedBytes: limits.maxBufferedBytes,
       allowFullState: () => rates.allowFullState(),
+      log,
     };
     let conn: CollabConnection = socketConnection(socket, { ...connectionOptions, canWrite: false });
     const refuse = (code: number, reason: string) => {
