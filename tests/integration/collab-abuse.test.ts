@@ -262,6 +262,17 @@ describe.each(DATABASE_KINDS)('websocket abuse on %s', (kind) => {
     expect(honest.provider.wsconnected).toBe(true);
   });
 
+  it('closes a single message over the limit with 1009 and a reason giving both sizes', async () => {
+    const ladder = await createLadder(admin, testLadder());
+    const sender = await raw(ladder.draftDocument);
+    sender.send(new Uint8Array(2.5 * MB).fill(1));
+    const { code, reason } = await sender.closed;
+    expect(code).toBe(1009);
+    expect(reason).toBe(
+      'Your last change is too large to save (2.5 MB; the limit is 2.0 MB). Undo it or split the text.',
+    );
+  });
+
   it('survives 100,000 mutated and random frames; honest clients converge and the stored document matches', async () => {
     const ladder = await createLadder(admin, testLadder(2, 3));
     const editors = await Promise.all([1, 2, 3, 4].map((i) => createUser(admin, 'editor', `Fuzzer ${i}`)));

@@ -10,6 +10,14 @@ export interface Refusal {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A single message over the limit (1009), in words the browser can show as they are. */
+export function tooBigRefusal(byteLength: number, maxMessageBytes: number): Refusal {
+  return {
+    code: CloseCode.messageTooBig,
+    reason: `Your last change is too large to save (${mb(byteLength)}; the limit is ${mb(maxMessageBytes)}). Undo it or split the text.`,
+  };
+}
+
 /**
  * The rates one connection may send at: messages and bytes per second (over them the connection
  * is closed, 4002; the client reconnects and resyncs, losing nothing), and requests for the whole

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ConnectionLimitsConfig } from '../../config.ts';
+import type { CollabConfig } from '../../config.ts';
 import { CloseCode, type CollabConnection } from '../../collab/connection.ts';
-import { ConnectionCaps, ConnectionRates } from '../../collab/connection-limits.ts';
+import { ConnectionCaps, ConnectionRates, tooBigRefusal } from '../../collab/connection-limits.ts';
 import { DocumentLoadError } from '../../collab/document-store.ts';
 import { Inbox } from '../../collab/inbox.ts';
 import type { Room } from '../../collab/room.ts';
@@ -15,7 +15,8 @@ const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
  * What one connection may cost is bounded in `collab/connection-limits.ts`, `inbox.ts` and
  * `socket-connection.ts`; what it may change, in the room.
  */
-const collabRoutes: FastifyPluginAsync<{ limits: ConnectionLimitsConfig }> = async (app, { limits }) => {
+const collabRoutes: FastifyPluginAsync<{ collab: CollabConfig }> = async (app, { collab }) => {
+  const { limits, maxMessageBytes } = collab;
   const caps = new ConnectionCaps(limits);
 
   app.get<{ Params: { docName: string } }>('/collab/:docName', { websocket: true }, (socket, request) => {
@@ -48,6 +49,12 @@ const collabRoutes: FastifyPluginAsync<{ limits: ConnectionLimitsConfig }> = asy
         return;
       }
       const bytes = toBytes(data);
+      if (bytes.length > maxMessageBytes) {
+        const tooBig = tooBigRefusal(bytes.length, maxMessageBytes);
+        log.warn({ user: request.user?.id, bytes: bytes.length }, 'closing connection: message too big');
+        refuse(tooBig.code, tooBig.reason);
+        return;
+      }
       const overRate = rates.admit(bytes.length);
       if (overRate) {
         log.warn({ user: request.user?.id, reason: overRate.reason }, 'closing connection: over its rate');
