@@ -79,8 +79,9 @@ function loadConnectionLimits(env: NodeJS.ProcessEnv, maxMessageBytes: number): 
       'RUNGS_WS_MAX_BUFFERED_BYTES',
       LADDER_LIMITS.maxDocumentBytes + 2 * maxMessageBytes,
     ),
-    messagesPerSecond: intFromEnv(env, 'RUNGS_WS_MESSAGES_PER_SECOND', 100),
-    messageBurst: intFromEnv(env, 'RUNGS_WS_MESSAGE_BURST', 500),
+    // y-websocket clients echo every presence broadcast they receive: busy rooms mean many small messages.
+    messagesPerSecond: intFromEnv(env, 'RUNGS_WS_MESSAGES_PER_SECOND', 1000),
+    messageBurst: intFromEnv(env, 'RUNGS_WS_MESSAGE_BURST', 2000),
     bytesPerSecond: intFromEnv(env, 'RUNGS_WS_BYTES_PER_SECOND', 1024 * 1024),
     byteBurst: intFromEnv(env, 'RUNGS_WS_BYTE_BURST', 2 * maxMessageBytes),
     fullStatePerMinute: intFromEnv(env, 'RUNGS_WS_FULL_STATE_PER_MINUTE', 60),
