@@ -51,8 +51,11 @@ describe('a change too large to save', () => {
       /^Your last change is too large to save \(0\.4 MB; the limit is 0\.3 MB\)\. Undo it or split the text\.$/,
     );
     expect(await refused.getAttribute('data-close-code')).toBe('1009');
-    // The provider gave up (the "Reconnect" offer appears only then): no socket was opened again.
-    await page.getByRole('button', { name: 'Reconnect' }).waitFor();
+    // The provider gave up (the banner appears only then), and says what to do: no socket was opened again.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'reload the page to continue from the saved version' })
+      .waitFor();
     await page.locator('.connection-state', { hasText: 'Disconnected' }).waitFor();
     expect(sockets).toBe(socketsBefore);
   });

@@ -19,8 +19,12 @@ export interface ConnectionStatus {
   closeCode: number | null;
 }
 
-/** Final closes the person can fix and then retry without reloading (undo, close other tabs). */
-export const RETRYABLE_AFTER_FIX = new Set([1009, 4413, 4429]);
+/**
+ * Final closes the person can fix and then retry without reloading (close other tabs). A change
+ * too large (1009, 4413) is not among them: the browser would send it again on reconnect, since
+ * undo keeps the undone text for redo.
+ */
+export const RETRYABLE_AFTER_FIX = new Set([4429]);
 
 const CLOSE_MEANINGS: Record<number, string> = {
   1007: 'The server rejected a malformed message.',
@@ -33,6 +37,15 @@ const CLOSE_MEANINGS: Record<number, string> = {
   4413: 'Your last change would make the ladder too large. Undo it.',
   4429: 'Too many connections are open.',
 };
+
+/** What to do after a final close, said after its reason in the editor's banner. */
+export function afterCloseAdvice(closeCode: number | null): string {
+  if (closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode)) return 'Then press Reconnect.';
+  if (closeCode === 1009 || closeCode === 4413) {
+    return 'It was not saved, nor anything after it: reload the page to continue from the saved version.';
+  }
+  return 'Your latest changes may not be saved; reload the page to try again.';
+}
 
 /** Codes whose reason the server writes for people, complete: shown as they are. */
 const SELF_EXPLAINING = new Set([1009, 4413, 4429]);
