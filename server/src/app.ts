@@ -56,7 +56,9 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
   });
-  await app.register(websocket, { options: { maxPayload: config.collab.maxMessageBytes } });
+  // Frames up to twice the limit are read so the collab route can say how big one was (1009 with a
+  // reason); bigger ones ws refuses by itself (1009, no reason).
+  await app.register(websocket, { options: { maxPayload: 2 * config.collab.maxMessageBytes } });
   await app.register(proposalsPlugin);
   await app.register(openapiPlugin);
 
@@ -77,7 +79,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     },
     { prefix: '/api' },
   );
-  await app.register(collabRoutes);
+  await app.register(collabRoutes, { collab: config.collab });
   await app.register(staticWebPlugin, { webDist: config.webDist });
   return app;
 }

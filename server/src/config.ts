@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './auth/trust-proxy.ts';
+import { LADDER_LIMITS } from '@rungs/shared';
 
 export interface Config {
   port: number;
@@ -37,6 +38,31 @@ export interface CollabConfig {
   idleUnloadMs: number;
   /** Compact a document's update log into its snapshot once it holds this many updates. */
   compactAfterUpdates: number;
+  limits: ConnectionLimitsConfig;
+}
+
+/** What one websocket connection may cost the server (see `collab/connection-limits.ts`). */
+export interface ConnectionLimitsConfig {
+  /** Unsent bytes a connection may have queued; a client that reads slower is closed (4001). */
+  maxBufferedBytes: number;
+  /** Messages per second a connection may send, and the burst it may send at once (else 4002). */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Bytes per second a connection may send, and the burst (at least one largest message). */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Requests for the whole state (sync step 1, query awareness) per minute, and their burst; extra ones are dropped. */
+  fullStatePerMinute: number;
+  fullStateBurst: number;
+  /** Messages (and their bytes) waiting to be handled, e.g. while the document loads (else 4003). */
+  maxQueuedMessages: number;
+  maxQueuedBytes: number;
+  /** Open connections per signed-in user and per document, in this process (else 4429). */
+  maxConnectionsPerUser: number;
+  maxConnectionsPerDocument: number;
+  /** Awareness (presence) client ids one connection may introduce, and the size of each state. */
+  maxAwarenessClients: number;
+  maxAwarenessStateBytes: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -47,6 +73,30 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function loadConnectionLimits(env: NodeJS.ProcessEnv, maxMessageBytes: number): ConnectionLimitsConfig {
+  return {
+    // Room for the largest document's first sync plus a few large edits behind it.
+    maxBufferedBytes: intFromEnv(
+      env,
+      'RUNGS_WS_MAX_BUFFERED_BYTES',
+      LADDER_LIMITS.maxDocumentBytes + 2 * maxMessageBytes,
+    ),
+    // y-websocket clients echo every presence broadcast they receive: busy rooms mean many small messages.
+    messagesPerSecond: intFromEnv(env, 'RUNGS_WS_MESSAGES_PER_SECOND', 1000),
+    messageBurst: intFromEnv(env, 'RUNGS_WS_MESSAGE_BURST', 2000),
+    bytesPerSecond: intFromEnv(env, 'RUNGS_WS_BYTES_PER_SECOND', 1024 * 1024),
+    byteBurst: intFromEnv(env, 'RUNGS_WS_BYTE_BURST', 2 * maxMessageBytes),
+    fullStatePerMinute: intFromEnv(env, 'RUNGS_WS_FULL_STATE_PER_MINUTE', 60),
+    fullStateBurst: intFromEnv(env, 'RUNGS_WS_FULL_STATE_BURST', 5),
+    maxQueuedMessages: intFromEnv(env, 'RUNGS_WS_MAX_QUEUED_MESSAGES', 1000),
+    maxQueuedBytes: intFromEnv(env, 'RUNGS_WS_MAX_QUEUED_BYTES', 2 * maxMessageBytes),
+    maxConnectionsPerUser: intFromEnv(env, 'RUNGS_WS_MAX_CONNECTIONS_PER_USER', 20),
+    maxConnectionsPerDocument: intFromEnv(env, 'RUNGS_WS_MAX_CONNECTIONS_PER_DOCUMENT', 200),
+    maxAwarenessClients: intFromEnv(env, 'RUNGS_WS_MAX_AWARENESS_CLIENTS', 4),
+    maxAwarenessStateBytes: intFromEnv(env, 'RUNGS_WS_MAX_AWARENESS_STATE_BYTES', 8 * 1024),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
       idleUnloadMs: intFromEnv(env, 'RUNGS_IDLE_UNLOAD_MS', 30_000),
       compactAfterUpdates: intFromEnv(env, 'RUNGS_COMPACT_AFTER_UPDATES', 500),
+      limits: loadConnectionLimits(env, intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024)),
     },
   };
 }

@@ -21,7 +21,14 @@ export async function startRungs(options: ServerOptions = {}): Promise<BenchServ
       script: 'server/src/cli.ts',
       args: ['serve'],
       cwd: REPO_ROOT,
-      env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        // Every simulated editor signs in as the one admin; the per-user cap is for people, not the bench.
+        RUNGS_WS_MAX_CONNECTIONS_PER_USER: '1000',
+      },
       priority: options.priority,
       probe: options.probe,
       ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
@@ -34,7 +41,7 @@ export async function startRungs(options: ServerOptions = {}): Promise<BenchServ
     label: 'Rungs',
     configuration:
       '`rungs serve` (Fastify + @fastify/websocket), SQLite file (WAL, synchronous=FULL), LOG_LEVEL=warn; ' +
-      'each websocket carries the admin session cookie; the room is the ladder draft created over REST',
+      'each websocket carries the admin session cookie (RUNGS_WS_MAX_CONNECTIONS_PER_USER=1000); the room is the ladder draft created over REST',
     persistence:
       'appends every update to the SQL update log (group commit per event-loop turn) before broadcasting it',
     protocol: 'y-websocket',

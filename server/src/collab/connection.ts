@@ -13,17 +13,36 @@ export interface CollabConnection {
   readonly sessionExpiresAt?: number | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /**
+   * Whether the connection may have the whole state sent to it now (sync step 1, query
+   * awareness); those requests are rate-limited and dropped when over. Absent: always.
+   */
+  allowFullState?(): boolean;
 }
 
-/** Close codes a client can act on. 1007/1009/1011 are standard; 44xx are ours. */
+/**
+ * Close codes a client can act on. 1007/1009/1011 are standard. Ours: 40xx are temporary (the
+ * client reconnects and resyncs), 44xx are final (y-websocket stops reconnecting; the browser says
+ * why). Listed in README ("Websocket close codes").
+ */
 export const CloseCode = {
   invalidMessage: 1007,
   messageTooBig: 1009,
   serverError: 1011,
+  /** The client reads slower than the document changes: its unsent data reached the cap. */
+  sendBufferFull: 4001,
+  /** More messages or bytes per second than allowed. */
+  rateLimited: 4002,
+  /** More messages waiting to be handled than allowed. */
+  queueFull: 4003,
   notFound: 4404,
   unauthorized: 4401,
   forbidden: 4403,
   readOnly: 4409,
   /** The session ended (logout, expiry) or the user's access changed: sign in again. */
   signedOut: 4401,
+  /** The change would make the ladder larger than `LADDER_LIMITS`; resending it will not help. */
+  ladderTooLarge: 4413,
+  /** Too many open connections for this user or this document. */
+  tooManyConnections: 4429,
 } as const;

@@ -17,7 +17,7 @@ describe('parseIncoming', () => {
   const update = Y.encodeStateAsUpdate(doc);
 
   it('accepts the y-websocket messages', () => {
-    expect(parseIncoming(encodeUpdate(update))).toEqual({ kind: 'update', update });
+    expect(parseIncoming(encodeUpdate(update))).toMatchObject({ kind: 'update', update });
     expect(parseIncoming(syncMessage(1, update)).kind).toBe('update');
     expect(parseIncoming(syncMessage(0, Y.encodeStateVector(doc))).kind).toBe('sync-step1');
     expect(parseIncoming(new Uint8Array([3])).kind).toBe('query-awareness');

@@ -15,10 +15,19 @@ export const MessageType = {
 
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
+/** One client's presence in an awareness update; `state` is its JSON text ("null" = gone). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export type IncomingMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
 
@@ -43,17 +52,14 @@ export function parseIncoming(data: Uint8Array): IncomingMessage {
           Y.decodeStateVector(payload);
           message = { kind: 'sync-step1', stateVector: payload };
         } else if (step === SyncStep.step2 || step === SyncStep.update) {
-          Y.decodeUpdate(payload);
-          message = { kind: 'update', update: payload };
+          message = { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
         } else {
           throw new ProtocolError(`unknown sync step ${step}`);
         }
         break;
       }
       case MessageType.awareness: {
-        const payload = decoding.readVarUint8Array(decoder);
-        validateAwarenessUpdate(payload);
-        message = { kind: 'awareness', update: payload };
+        message = { kind: 'awareness', entries: decodeAwarenessEntries(decoding.readVarUint8Array(decoder)) };
         break;
       }
       case MessageType.queryAwareness:
@@ -74,15 +80,33 @@ export function parseIncoming(data: Uint8Array): IncomingMessage {
   }
 }
 
-function validateAwarenessUpdate(payload: Uint8Array): void {
+function decodeAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(payload);
   const count = decoding.readVarUint(decoder);
+  // Each entry takes at least 3 bytes: a count larger than that is a lie, not a reason to allocate.
+  if (count > payload.length) throw new ProtocolError('awareness update claims more entries than it holds');
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
+  return entries;
+}
+
+/** The awareness update (y-protocols' encoding) holding exactly `entries`. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

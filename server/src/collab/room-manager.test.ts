@@ -1,3 +1,4 @@
+import { loadConfig } from '../config.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
 import { migrateToLatest } from '@rungs/migrations';
@@ -45,7 +46,7 @@ describe('RoomManager and sessions', () => {
     await migrateToLatest(db);
     rooms = new RoomManager(
       new DocumentStore(db),
-      { maxMessageBytes: 1 << 20, idleUnloadMs: 60_000, compactAfterUpdates: 500 },
+      { ...loadConfig({}).collab, idleUnloadMs: 60_000 },
       silent,
     );
     await rooms.start();

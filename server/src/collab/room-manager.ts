@@ -220,6 +220,10 @@ export class RoomManager {
       const fanout = this.fanout;
       room = new Room(name, doc, this.committer, updateCount, {
         log: this.log,
+        awareness: {
+          maxClients: this.config.limits.maxAwarenessClients,
+          maxStateBytes: this.config.limits.maxAwarenessStateBytes,
+        },
         onPersisted: (r) => this.maybeCompact(r),
         onBroken: (r) => this.drop(r),
         ...(fanout

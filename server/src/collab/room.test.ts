@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { GroupCommitter } from './group-commit.ts';
 import type { PendingUpdate } from './document-store.ts';
-import { encodeUpdate, MessageType } from './protocol.ts';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { encodeAwareness, encodeAwarenessEntries, encodeUpdate, MessageType } from './protocol.ts';
 import { Room } from './room.ts';
 import type { CollabConnection } from './connection.ts';
 
@@ -100,6 +101,93 @@ describe('Room', () => {
     await room.receive(bad, new Uint8Array([0, 2, 5, 1, 2]));
     expect(bad.closed?.[0]).toBe(1007);
     expect(Y.encodeStateVector(room.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+  });
+});
+
+/** An awareness message setting `states` (client id → state; null removes) at `clock`. */
+function presence(states: Record<number, unknown>, clock = 1): Uint8Array {
+  return encodeAwareness(
+    encodeAwarenessEntries(
+      Object.entries(states).map(([id, state]) => ({
+        clientId: Number(id),
+        clock,
+        state: JSON.stringify(state),
+      })),
+    ),
+  );
+}
+
+describe('Room awareness rules', () => {
+  const limits = { maxClients: 2, maxStateBytes: 100 };
+  const setup = () => {
+    const room = new Room('doc', new Y.Doc(), new GroupCommitter(async () => {}), 0, { awareness: limits });
+    const alice = recordingConnection('alice');
+    const mallory = recordingConnection('mallory');
+    room.join(alice);
+    room.join(mallory);
+    return { room, alice, mallory };
+  };
+
+  it("refuses a connection's overwrite or removal of another client's presence", async () => {
+    const { room, alice, mallory } = setup();
+    await room.receive(alice, presence({ 11: { user: 'Alice' } }));
+    await room.receive(mallory, presence({ 11: { user: 'Mallory' } }, 9));
+    await room.receive(mallory, presence({ 11: null }, 9));
+    expect(room.awareness.getStates().get(11)).toEqual({ user: 'Alice' });
+    expect(mallory.closed).toBeUndefined(); // honest clients echo others' presence: dropped, not fatal
+  });
+
+  it('lets a connection introduce only a few client ids, each state size-bounded', async () => {
+    const { room, mallory } = setup();
+    const flood: Record<number, unknown> = {};
+    for (let id = 100; id < 100_100; id++) flood[id] = { n: id };
+    await room.receive(mallory, presence(flood));
+    expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101]);
+    await room.receive(mallory, presence({ 5000: { n: 1 } }));
+    expect(room.awareness.getStates().has(5000)).toBe(false);
+    await room.receive(mallory, presence({ 100: { big: 'x'.repeat(200) } }, 2));
+    expect(room.awareness.getStates().get(100)).toEqual({ n: 100 });
+  });
+
+  it("frees a connection's ids when it removes them or leaves, so the id can be used again", async () => {
+    const { room, alice, mallory } = setup();
+    await room.receive(alice, presence({ 11: { user: 'Alice' } }));
+    await room.receive(alice, presence({ 11: null }, 2));
+    expect(room.awareness.getStates().has(11)).toBe(false);
+    await room.receive(alice, presence({ 12: { user: 'Alice' } }));
+    room.leave(alice);
+    expect(room.awareness.getStates().has(12)).toBe(false);
+    await room.receive(mallory, presence({ 12: { user: 'Mallory' } }, 5));
+    expect(room.awareness.getStates().get(12)).toEqual({ user: 'Mallory' });
+  });
+
+  it("never lets a client claim the server's own awareness id", async () => {
+    const { room, mallory } = setup();
+    await room.receive(mallory, presence({ [room.awareness.clientID]: { fake: true } }, 50));
+    expect(room.awareness.getStates().has(room.awareness.clientID)).toBe(false);
+  });
+
+  it('keeps presence set by other instances out of reach of local connections', async () => {
+    const { room, mallory } = setup();
+    const remote = new awarenessProtocol.Awareness(new Y.Doc());
+    remote.setLocalState({ user: 'Far away' });
+    room.applyRemoteAwareness(awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]));
+    await room.receive(mallory, presence({ [remote.clientID]: null }, 5));
+    expect(room.awareness.getStates().get(remote.clientID)).toEqual({ user: 'Far away' });
+  });
+});
+
+describe('Room full-state requests', () => {
+  it('answers sync step 1 and query awareness only while the connection may ask', async () => {
+    const room = new Room('doc', new Y.Doc(), new GroupCommitter(async () => {}), 0);
+    let allowance = 2;
+    const conn = { ...recordingConnection('c'), allowFullState: () => allowance-- > 0 };
+    room.join(conn);
+    conn.sent.length = 0;
+    const step1 = new Uint8Array([0, 0, 1, 0]);
+    for (let i = 0; i < 5; i++) await room.receive(conn, step1);
+    await room.receive(conn, new Uint8Array([3]));
+    expect(kinds(conn.sent)).toEqual(['sync1', 'sync1']);
   });
 });
 

@@ -2,7 +2,11 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, type CollabConnection } from './connection.ts';
 import type { GroupCommitter } from './group-commit.ts';
+import { describeLadderLimitProblem } from '@rungs/shared';
+import { filterAwareness, type AwarenessLimits } from './awareness-policy.ts';
+import { LadderSizeGuard } from './ladder-size-guard.ts';
 import {
+  encodeAwarenessEntries,
   encodeAwarenessStates,
   encodePersisted,
   encodeSyncStep1,
@@ -21,7 +25,13 @@ export interface RoomHooks {
   /** The room can't keep its promises (storage failed); the manager must drop it. */
   onBroken?(room: Room, err: unknown): void;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Presence limits per connection; defaults to 4 ids of 8 KB each. */
+  awareness?: AwarenessLimits;
 }
+
+const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = { maxClients: 4, maxStateBytes: 8 * 1024 };
+/** Stands for clients of other instances as the owner of their presence. */
+const REMOTE_OWNER = { remote: true };
 
 /** Transaction origin for edits made by the server itself (REST, restore, import). */
 export const SERVER_ORIGIN = Symbol('rungs-server');
@@ -34,7 +44,10 @@ export const REMOTE_ORIGIN = Symbol('rungs-remote-instance');
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
+  /** Each connection and the awareness client ids it owns (introduced and still present). */
   private readonly connections = new Map<CollabConnection, Set<number>>();
+  private readonly awarenessOwners = new Map<number, CollabConnection | typeof REMOTE_OWNER>();
+  private readonly sizeGuard: LadderSizeGuard;
   private appliedSeq = 0;
   private persistedSeq = 0;
   private lastPersist: Promise<void> = Promise.resolve();
@@ -57,6 +70,7 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.sizeGuard = new LadderSizeGuard(doc);
   }
 
   get connectionCount(): number {
@@ -104,6 +118,7 @@ export class Room {
     }
     switch (message.kind) {
       case 'sync-step1': {
+        if (conn.allowFullState && !conn.allowFullState()) return; // throttled: a resync asks again
         try {
           await this.whenPersisted();
         } catch {
@@ -114,6 +129,19 @@ export class Room {
       }
       case 'update': {
         if (!conn.canWrite) return; // read-only: dropped, never applied, stored or broadcast
+        const size = this.sizeGuard.check(message.update, message.decoded);
+        if (!size.ok) {
+          this.hooks.log?.warn(
+            { room: this.name, conn: conn.id, problem: size.problem },
+            'closing connection: update refused by the ladder size limits',
+          );
+          if (size.problem) {
+            conn.close(CloseCode.ladderTooLarge, truncateReason(describeLadderLimitProblem(size.problem)));
+          } else {
+            conn.close(CloseCode.invalidMessage, 'Malformed message: the update refers to unknown changes');
+          }
+          return;
+        }
         try {
           Y.applyUpdate(this.doc, message.update, conn);
         } catch (err) {
@@ -126,14 +154,34 @@ export class Room {
         return;
       }
       case 'awareness': {
+        const verdict = filterAwareness(
+          message.entries,
+          conn,
+          this.connections.get(conn)!,
+          (id) => this.awarenessOwners.get(id),
+          this.awareness.clientID,
+          this.hooks.awareness ?? DEFAULT_AWARENESS_LIMITS,
+        );
+        if (verdict.refused.length > 0) {
+          this.hooks.log?.warn(
+            { room: this.name, conn: conn.id, refused: [...new Set(verdict.refused)] },
+            'awareness entries refused',
+          );
+        }
+        if (verdict.accepted.length === 0) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          awarenessProtocol.applyAwarenessUpdate(
+            this.awareness,
+            encodeAwarenessEntries(verdict.accepted),
+            conn,
+          );
         } catch {
           conn.close(CloseCode.invalidMessage, 'Malformed message: bad awareness update');
         }
         return;
       }
       case 'query-awareness':
+        if (conn.allowFullState && !conn.allowFullState()) return;
         conn.send(encodeAwarenessStates(this.awareness));
         return;
       case 'auth':
@@ -164,6 +212,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.sizeGuard.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -236,12 +285,19 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (isConnection(origin)) {
-      const controlled = this.connections.get(origin);
-      if (controlled) {
-        for (const id of added) controlled.add(id);
-        for (const id of removed) controlled.delete(id);
+    const owner = isConnection(origin) ? origin : origin === REMOTE_ORIGIN ? REMOTE_OWNER : undefined;
+    if (owner) {
+      for (const id of added) {
+        this.awarenessOwners.set(id, owner);
+        if (owner !== REMOTE_OWNER) this.connections.get(owner as CollabConnection)?.add(id);
       }
+    }
+    // Removed for any reason (the owner, its leaving, the 30 s timeout): nobody owns it any more.
+    for (const id of removed) {
+      const previous = this.awarenessOwners.get(id);
+      this.awarenessOwners.delete(id);
+      if (previous && previous !== REMOTE_OWNER)
+        this.connections.get(previous as CollabConnection)?.delete(id);
     }
     const first = this.awarenessChanged.size === 0;
     for (const id of [...added, ...updated, ...removed]) {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useCanEdit } from '../auth/use-can-edit.ts';
-import type { Connection } from './connection-status.ts';
+import { useCollab } from './CollabContext.tsx';
+import { RETRYABLE_AFTER_FIX, type Connection } from './connection-status.ts';
 import { useConnectionStatus } from './hooks.ts';
 
 const LABELS: Record<Connection, string> = {
@@ -16,8 +17,12 @@ const LABELS: Record<Connection, string> = {
  * (a role that can't edit) has no edits to save: it is told "Read only" instead.
  */
 export function ConnectionIndicator() {
-  const { connection, saved, closeReason } = useConnectionStatus();
+  const { connection, saved, closeReason, fatal, closeCode } = useConnectionStatus();
+  const { provider } = useCollab();
   const canEdit = useCanEdit();
+  // Refused for good (a change too large, too many tabs): say why here, where saving is reported.
+  const refused = fatal && closeReason !== null;
+  const canRetry = refused && closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode);
 
   // Leaving with edits the server has not stored yet: let the browser ask first.
   useEffect(() => {
@@ -27,13 +32,15 @@ export function ConnectionIndicator() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [saved, canEdit]);
 
-  const saveLabel = !canEdit
-    ? 'Read only'
-    : saved
-      ? 'All changes saved'
-      : connection === 'connected'
-        ? 'Saving…'
-        : 'Unsaved changes, kept here until the connection is back';
+  const saveLabel = refused
+    ? closeReason
+    : !canEdit
+      ? 'Read only'
+      : saved
+        ? 'All changes saved'
+        : connection === 'connected'
+          ? 'Saving…'
+          : 'Unsaved changes, kept here until the connection is back';
 
   return (
     <div
@@ -48,9 +55,17 @@ export function ConnectionIndicator() {
         <span className="dot" aria-hidden="true" />
         {LABELS[connection]}
       </span>
-      <span className={`save-state ${!canEdit ? 'is-readonly' : saved ? 'is-saved' : 'is-saving'}`}>
+      <span
+        className={`save-state ${refused ? 'is-refused' : !canEdit ? 'is-readonly' : saved ? 'is-saved' : 'is-saving'}`}
+        data-close-code={refused ? (closeCode ?? undefined) : undefined}
+      >
         {saveLabel}
       </span>
+      {canRetry && (
+        <button type="button" className="link-button" onClick={() => provider.connect()}>
+          Reconnect
+        </button>
+      )}
     </div>
   );
 }

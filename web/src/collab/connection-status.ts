@@ -15,16 +15,49 @@ export interface ConnectionStatus {
   closeReason: string | null;
   /** The server refused this document for good (4404 …): reconnecting will not help. */
   fatal: boolean;
+  /** The close code behind `fatal`, so the UI can offer what helps (e.g. reconnect after undoing). */
+  closeCode: number | null;
 }
+
+/**
+ * Final closes the person can fix and then retry without reloading (close other tabs). A change
+ * too large (1009, 4413) is not among them: the browser would send it again on reconnect, since
+ * undo keeps the undone text for redo.
+ */
+export const RETRYABLE_AFTER_FIX = new Set([4429]);
 
 const CLOSE_MEANINGS: Record<number, string> = {
   1007: 'The server rejected a malformed message.',
-  1009: 'The server rejected a message that was too big.',
+  1009: 'Your last change is too large to save. Undo it or split the text.',
   1011: 'The server hit an error.',
+  4001: 'The connection fell behind the document.',
+  4002: 'This browser sent too much too fast.',
+  4003: 'This browser sent too much too fast.',
   4404: 'This document does not exist on the server.',
+  4413: 'Your last change would make the ladder too large. Undo it.',
+  4429: 'Too many connections are open.',
 };
 
-export function describeClose(code: number, reason: string): string {
+/** What to do after a final close, said after its reason in the editor's banner. */
+export function afterCloseAdvice(closeCode: number | null): string {
+  if (closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode)) return 'Then press Reconnect.';
+  if (closeCode === 1009 || closeCode === 4413) {
+    return 'It was not saved, nor anything after it: reload the page to continue from the saved version.';
+  }
+  return 'Your latest changes may not be saved; reload the page to try again.';
+}
+
+/** Codes whose reason the server writes for people, complete: shown as they are. */
+const SELF_EXPLAINING = new Set([1009, 4413, 4429]);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** What a person reads about a close. `sentBytes`: the largest frame this browser had just sent. */
+export function describeClose(code: number, reason: string, sentBytes = 0): string {
+  if (code === 1009 && !reason && sentBytes > 0) {
+    return `Your last change is too large to save (${mb(sentBytes)}). Undo it or split the text.`;
+  }
+  if (reason && SELF_EXPLAINING.has(code)) return reason;
   const meaning = CLOSE_MEANINGS[code];
   if (reason && meaning) return `${meaning} (${reason})`;
   return reason || meaning || `Connection closed (code ${code}).`;
@@ -37,6 +70,7 @@ export function describeClose(code: number, reason: string): string {
 export function trackConnectionStatus(
   provider: WebsocketProvider,
   doc: Y.Doc,
+  largestSentBytes: () => number = () => 0,
 ): {
   store: Store<ConnectionStatus>;
   destroy(): void;
@@ -47,6 +81,7 @@ export function trackConnectionStatus(
     saved: true,
     closeReason: null,
     fatal: false,
+    closeCode: null,
   });
   let everConnected = false;
   let storedClock = 0;
@@ -68,7 +103,9 @@ export function trackConnectionStatus(
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
       everConnected = true;
-      update({ connection: 'connected', closeReason: null });
+      update({ connection: 'connected', closeReason: null, fatal: false, closeCode: null });
+    } else if (status === 'connecting' && store.get().fatal && provider.shouldConnect) {
+      update({ fatal: false, connection: 'reconnecting' }); // the person asked to reconnect
     } else {
       update({ connection: disconnectedState() });
     }
@@ -78,11 +115,16 @@ export function trackConnectionStatus(
   };
   const onClose = (event: CloseEvent | null) => {
     if (event && event.code !== 1000 && event.code !== 1005 && event.code !== 1006) {
-      update({ closeReason: describeClose(event.code, event.reason) });
+      update({ closeReason: describeClose(event.code, event.reason, largestSentBytes()) });
     }
   };
   const onClosed = (event: { code: number; reason: string }) => {
-    update({ fatal: true, connection: 'closed', closeReason: describeClose(event.code, event.reason) });
+    update({
+      fatal: true,
+      connection: 'closed',
+      closeCode: event.code,
+      closeReason: describeClose(event.code, event.reason, largestSentBytes()),
+    });
   };
   // The browser knows it lost the network before the socket does (a dead socket can look open
   // for a long time): say "offline" at once, and reconnect as soon as the network is back.

@@ -24,14 +24,40 @@ export interface CollabSession {
   destroy(): void;
 }
 
+/**
+ * Closes after which reconnecting would only repeat the refusal: y-websocket's default (44xx),
+ * plus 1009, since the too-large change would be sent again on every reconnect.
+ */
+export function shouldReconnect(event: CloseEvent): boolean {
+  return !(event.code === 1009 || (event.code >= 4400 && event.code < 4500));
+}
+
 export function openCollabSession(docName: string, identity: Identity): CollabSession {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(collabServerUrl(), docName, doc, { maxBackoffTime: 5000 });
+  const sent = { largest: 0 };
+  // Remembers the largest frame sent on the current socket, to say how big a refused change was.
+  class MeasuringWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sent.largest = 0;
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      const size =
+        typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
+      sent.largest = Math.max(sent.largest, size);
+      super.send(data);
+    }
+  }
+  const provider = new WebsocketProvider(collabServerUrl(), docName, doc, {
+    maxBackoffTime: 5000,
+    shouldReconnect,
+    WebSocketPolyfill: MeasuringWebSocket,
+  });
   const awareness = provider.awareness;
   const setIdentity = (who: Identity) =>
     awareness.setLocalStateField('user', { name: who.name, color: who.color });
   setIdentity(identity);
-  const status = trackConnectionStatus(provider, doc);
+  const status = trackConnectionStatus(provider, doc, () => sent.largest);
   const presence = new PresenceStore(awareness);
   const editing = new EditingStore(awareness);
   return {

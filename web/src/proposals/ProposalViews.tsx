@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { ProposalDetail } from '../api/proposals.ts';
 import { ReadOnlyNotice } from '../auth/ReadOnlyNotice.tsx';
 import { useCanEdit } from '../auth/use-can-edit.ts';
+import { afterCloseAdvice } from '../collab/connection-status.ts';
 import { useConnectionStatus } from '../collab/hooks.ts';
 import { ContentMatrix } from '../diff/ContentMatrix.tsx';
 import { reconstructHead } from '../diff/diff-layout.ts';
@@ -16,7 +17,7 @@ import { ProposalLadderFields } from './ProposalLadderFields.tsx';
 
 /** The live editor of an active proposal: its ladder fields and the matrix, co-edited. */
 export function LiveEditorView() {
-  const { loaded, fatal, closeReason } = useConnectionStatus();
+  const { loaded, fatal, closeReason, closeCode } = useConnectionStatus();
   const canEdit = useCanEdit();
   if (!loaded) {
     if (fatal) {
@@ -34,7 +35,7 @@ export function LiveEditorView() {
       {!canEdit && <ReadOnlyNotice subject="this proposal" />}
       {fatal && closeReason && (
         <div className="banner banner-error" role="alert">
-          {closeReason} Your latest changes may not be saved; reload the page to try again.
+          {closeReason} {afterCloseAdvice(closeCode)}
         </div>
       )}
       <ProposalLadderFields />

@@ -2,6 +2,7 @@ import { ReadOnlyNotice } from '../auth/ReadOnlyNotice.tsx';
 import { useCanEdit } from '../auth/use-can-edit.ts';
 import { CollabProvider } from '../collab/CollabContext.tsx';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
+import { afterCloseAdvice } from '../collab/connection-status.ts';
 import { useConnectionStatus } from '../collab/hooks.ts';
 import { PresenceBar } from '../collab/PresenceBar.tsx';
 import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
@@ -10,7 +11,7 @@ import { Matrix } from '../ladder/matrix/Matrix.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 
 function LiveMatrix() {
-  const { loaded, fatal, closeReason } = useConnectionStatus();
+  const { loaded, fatal, closeReason, closeCode } = useConnectionStatus();
   const canEdit = useCanEdit();
   if (!loaded) {
     if (fatal) {
@@ -38,7 +39,7 @@ function LiveMatrix() {
       {!canEdit && <ReadOnlyNotice />}
       {fatal && closeReason && (
         <div className="banner banner-error" role="alert">
-          {closeReason} Your latest changes may not be saved; reload the page to try again.
+          {closeReason} {afterCloseAdvice(closeCode)}
         </div>
       )}
       <Matrix />

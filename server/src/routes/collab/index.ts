@@ -1,41 +1,81 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
+import type { FastifyPluginAsync } from 'fastify';
+import type { CollabConfig } from '../../config.ts';
 import { CloseCode, type CollabConnection } from '../../collab/connection.ts';
+import { ConnectionCaps, ConnectionRates, tooBigRefusal } from '../../collab/connection-limits.ts';
 import { DocumentLoadError } from '../../collab/document-store.ts';
+import { Inbox } from '../../collab/inbox.ts';
 import type { Room } from '../../collab/room.ts';
+import { socketConnection } from '../../collab/socket-connection.ts';
 import { resolveDocumentAccess } from '../../collab/document-access.ts';
 
 const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** GET /collab/:docName: the y-websocket protocol (sync + awareness) over @fastify/websocket. */
-const collabRoutes: FastifyPluginAsync = async (app) => {
+/**
+ * GET /collab/:docName: the y-websocket protocol (sync + awareness) over @fastify/websocket.
+ * What one connection may cost is bounded in `collab/connection-limits.ts`, `inbox.ts` and
+ * `socket-connection.ts`; what it may change, in the room.
+ */
+const collabRoutes: FastifyPluginAsync<{ collab: CollabConfig }> = async (app, { collab }) => {
+  const { limits, maxMessageBytes } = collab;
+  const caps = new ConnectionCaps(limits);
+
   app.get<{ Params: { docName: string } }>('/collab/:docName', { websocket: true }, (socket, request) => {
     const { docName } = request.params;
     const log = request.log.child({ doc: docName });
+    const rates = new ConnectionRates(limits);
+    const connectionOptions = {
+      user: request.user,
+      sessionId: request.sessionId,
+      sessionExpiresAt: request.sessionExpiresAt,
+      maxBufferedBytes: limits.maxBufferedBytes,
+      allowFullState: () => rates.allowFullState(),
+      log,
+    };
+    let conn: CollabConnection = socketConnection(socket, { ...connectionOptions, canWrite: false });
+    const refuse = (code: number, reason: string) => {
+      inbox.stop();
+      conn.close(code, reason);
+    };
 
-    // Messages that arrive while the document loads are kept and handled in order once it is ready.
+    // Messages that arrive while the document loads wait here, and are handled in order once it is ready.
+    const inbox = new Inbox(limits.maxQueuedMessages, limits.maxQueuedBytes, (err) =>
+      log.error({ err }, 'collab message failed'),
+    );
     let room: Room | undefined;
-    let queue: Promise<void> = Promise.resolve();
-    const early: Uint8Array[] = [];
     let closed = false;
+    let releaseCap: (() => void) | undefined;
 
-    let conn: CollabConnection = wrapSocket(socket, request, false);
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
-        conn.close(CloseCode.invalidMessage, 'Malformed message: text frames are not part of the protocol');
+        refuse(CloseCode.invalidMessage, 'Malformed message: text frames are not part of the protocol');
         return;
       }
       const bytes = toBytes(data);
-      if (!room) early.push(bytes);
-      else {
-        const r = room;
-        queue = queue.then(() => r.receive(conn, bytes));
+      if (bytes.length > maxMessageBytes) {
+        const tooBig = tooBigRefusal(bytes.length, maxMessageBytes);
+        log.warn({ user: request.user?.id, bytes: bytes.length }, 'closing connection: message too big');
+        refuse(tooBig.code, tooBig.reason);
+        return;
+      }
+      const overRate = rates.admit(bytes.length);
+      if (overRate) {
+        log.warn({ user: request.user?.id, reason: overRate.reason }, 'closing connection: over its rate');
+        refuse(overRate.code, overRate.reason);
+        return;
+      }
+      if (!inbox.push(bytes)) {
+        log.warn(
+          { user: request.user?.id, queued: inbox.size },
+          'closing connection: too many messages waiting',
+        );
+        refuse(CloseCode.queueFull, 'Too many messages waiting to be handled. Reconnecting.');
       }
     });
     socket.on('error', (err) => log.warn({ err }, 'websocket error'));
     socket.on('close', () => {
       closed = true;
+      inbox.stop();
+      releaseCap?.();
       if (room) {
         room.leave(conn);
         app.rooms.release(docName);
@@ -44,21 +84,32 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
 
     void (async () => {
       if (!DOC_NAME.test(docName)) {
-        conn.close(CloseCode.notFound, 'No such document. Check the link, or open the ladder again.');
+        refuse(CloseCode.notFound, 'No such document. Check the link, or open the ladder again.');
         return;
       }
       if (!sameOrigin(request.headers.origin, request.headers.host)) {
-        conn.close(CloseCode.forbidden, 'Connections from other sites are refused.');
+        refuse(CloseCode.forbidden, 'Connections from other sites are refused.');
         return;
       }
       const access = await resolveDocumentAccess(app.db, docName, request.user);
       if (!access.allowed) {
         log.info({ user: request.user?.id, code: access.code }, 'collab connection refused');
-        conn.close(access.code, access.reason);
+        refuse(access.code, access.reason);
         return;
       }
-      // While its proposal is being published, a document takes no edits (see DocumentFreezes).
-      conn = wrapSocket(socket, request, access.canWrite, () => app.documentFreezes.isFrozen(docName));
+      if (closed) return;
+      const cap = caps.open(request.user?.id ?? 'anonymous', docName);
+      if ('refusal' in cap) {
+        log.warn({ user: request.user?.id, reason: cap.refusal.reason }, 'collab connection refused');
+        refuse(cap.refusal.code, cap.refusal.reason);
+        return;
+      }
+      releaseCap = cap.release;
+      conn = socketConnection(socket, {
+        ...connectionOptions,
+        canWrite: access.canWrite,
+        frozen: () => app.documentFreezes.isFrozen(docName),
+      });
       let acquired: Room;
       try {
         acquired = await app.rooms.acquire(docName);
@@ -67,7 +118,7 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
           { err },
           err instanceof DocumentLoadError ? 'document failed to load' : 'could not open room',
         );
-        conn.close(
+        refuse(
           CloseCode.serverError,
           'The document could not be loaded; nothing was changed. Try again shortly.',
         );
@@ -79,41 +130,14 @@ const collabRoutes: FastifyPluginAsync = async (app) => {
       }
       room = acquired;
       room.join(conn);
-      for (const bytes of early.splice(0)) {
-        const r = acquired;
-        queue = queue.then(() => r.receive(conn, bytes));
-      }
+      const joinedAs = conn;
+      inbox.start((bytes) => acquired.receive(joinedAs, bytes));
     })().catch((err) => {
       log.error({ err }, 'collab connection setup failed');
-      conn.close(CloseCode.serverError, 'The server failed to open this document. Try again shortly.');
+      refuse(CloseCode.serverError, 'The server failed to open this document. Try again shortly.');
     });
   });
 };
-
-function wrapSocket(
-  socket: WebSocket,
-  { user, sessionId, sessionExpiresAt }: Pick<FastifyRequest, 'user' | 'sessionId' | 'sessionExpiresAt'>,
-  canWrite: boolean,
-  frozen: () => boolean = () => false,
-): CollabConnection {
-  return {
-    id: randomUUID(),
-    get canWrite() {
-      return canWrite && !frozen();
-    },
-    userId: user?.id ?? null,
-    userLabel: user?.email ?? 'anonymous',
-    sessionId,
-    sessionExpiresAt,
-    send(message) {
-      if (socket.readyState === socket.OPEN) socket.send(message, { binary: true });
-    },
-    close(code, reason) {
-      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
-        socket.close(code, reason);
-    },
-  };
-}
 
 /** Browsers always send Origin on websockets; a page on another site must not ride our cookie. */
 function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
@@ -128,7 +152,8 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  // A copy: a view would keep the whole socket chunk it came in alive while the message waits.
+  return new Uint8Array(data);
 }
 
 export default collabRoutes;
