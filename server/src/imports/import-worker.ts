@@ -1,0 +1,26 @@
+import { threadId, type MessagePort } from 'node:worker_threads';
+import { importLadder, isImportError, type ImportOptions, type ImportResult } from '@rungs/shared';
+
+export interface ImportTask {
+  input: string | Uint8Array;
+  options: ImportOptions;
+  /** Told when parsing starts, so the time budget leaves out the worker's own start-up. */
+  started?: MessagePort;
+}
+
+/** What a worker sends back: errors as data, since an Error's own fields do not cross threads. */
+export type ImportOutcome =
+  | { ok: true; result: ImportResult; threadId: number }
+  | { ok: false; error: { code: string; message: string; line?: number }; threadId: number };
+
+/** Runs in a worker thread of the import pool (see import-pool.ts). */
+export default function runImport({ input, options, started }: ImportTask): ImportOutcome {
+  started?.postMessage('started');
+  try {
+    return { ok: true, result: importLadder(input, options), threadId };
+  } catch (err) {
+    if (!isImportError(err)) throw err;
+    const { code, message, line } = err;
+    return { ok: false, error: { code, message, ...(line !== undefined ? { line } : {}) }, threadId };
+  }
+}
