@@ -22,6 +22,8 @@ export interface ImportsConfig {
   timeoutMs: number;
   /** Worker threads parsing documents at once. */
   workers: number;
+  /** Workers kept started while idle, so an import need not wait for one to load (0: start on demand). */
+  warmWorkers: number;
   /** Imports waiting for a worker; more are refused with 503 and Retry-After. */
   queue: number;
   /** Heap limit of each import worker, in MB. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imports: {
       timeoutMs: intFromEnv(env, 'RUNGS_IMPORT_TIMEOUT_MS', 10_000),
       workers: Math.max(1, intFromEnv(env, 'RUNGS_IMPORT_WORKERS', 2)),
+      warmWorkers: intFromEnv(env, 'RUNGS_IMPORT_WARM_WORKERS', 0),
       queue: intFromEnv(env, 'RUNGS_IMPORT_QUEUE', 8),
       workerMemoryMb: Math.max(64, intFromEnv(env, 'RUNGS_IMPORT_WORKER_MEMORY_MB', 1024)),
     },

@@ -12,7 +12,14 @@ const HOSTILE = pathologicalShapes()
 
 const pools: ImportPool[] = [];
 const pool = (config: Partial<ConstructorParameters<typeof ImportPool>[0]> = {}) => {
-  const p = new ImportPool({ timeoutMs: 60_000, workers: 1, queue: 4, workerMemoryMb: 512, ...config });
+  const p = new ImportPool({
+    timeoutMs: 60_000,
+    workers: 1,
+    warmWorkers: 0,
+    queue: 4,
+    workerMemoryMb: 512,
+    ...config,
+  });
   pools.push(p);
   return p;
 };

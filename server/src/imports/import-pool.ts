@@ -51,7 +51,7 @@ export class ImportPool {
   constructor(private readonly config: ImportsConfig) {
     this.piscina = new Piscina({
       filename: WORKER,
-      minThreads: 0,
+      minThreads: Math.min(config.warmWorkers, config.workers),
       maxThreads: config.workers,
       idleTimeout: 60_000,
       execArgv: workerExecArgv(),
@@ -129,5 +129,8 @@ function isAbort(err: unknown): boolean {
 
 function isWorkerDeath(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
-  return code === 'ERR_WORKER_OUT_OF_MEMORY' || /Terminating worker thread|worker.*exit/i.test((err as Error)?.message ?? '');
+  return (
+    code === 'ERR_WORKER_OUT_OF_MEMORY' ||
+    /Terminating worker thread|worker.*exit/i.test((err as Error)?.message ?? '')
+  );
 }

@@ -99,7 +99,9 @@ function looksLikeCsv(lines: string[]): boolean {
 }
 
 export function csvDelimiter(document: string): ',' | ';' {
-  const header = detectionPrefix(document)
-    .split('\n').find((l) => l.trim() !== '' && !/^#{1,6}\s/.test(l)) ?? '';
+  const header =
+    detectionPrefix(document)
+      .split('\n')
+      .find((l) => l.trim() !== '' && !/^#{1,6}\s/.test(l)) ?? '';
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }

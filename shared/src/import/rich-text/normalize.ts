@@ -210,7 +210,7 @@ export function normalizeInline(nodes: PMNode[]): PMNode[] {
  */
 function mergeRuns(flat: PMNode[]): PMNode[] {
   const out: PMNode[] = [];
-  for (let i = 0; i < flat.length; ) {
+  for (let i = 0; i < flat.length;) {
     const n = flat[i]!;
     let j = i + 1;
     if (n.type === 'text')

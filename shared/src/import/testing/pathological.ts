@@ -60,14 +60,18 @@ const SHAPES: PathologicalShape[] = [
   { name: 'nested <div> in HTML', build: (n) => nestedTags('<div>', n), filename: 'doc.html' },
   { name: 'nested lists in HTML', build: (n) => nestedTags('<ul><li>', n), filename: 'doc.html' },
   { name: 'nested <p> in TSV', build: (n) => repeatTo('<p>', n, 'Level\tCraft\nL1\t') },
-  { name: '<br> runs in a table cell', build: (n) => `| L1 | L2 |\n|---|---|\n| ${repeatTo('<br>', n - 30)} | b |\n` },
+  {
+    name: '<br> runs in a table cell',
+    build: (n) => `| L1 | L2 |\n|---|---|\n| ${repeatTo('<br>', n - 30)} | b |\n`,
+  },
   { name: 'many headings', build: (n) => repeatTo('## L1\n', n) },
   { name: 'many levels', build: (n) => repeatTo('## IC1 Engineer\n### Craft\n- Writes code.\n', n, '# L\n') },
   { name: 'many tables', build: (n) => repeatTo('| L1 | L2 |\n|---|---|\n| a | b |\n\n', n) },
   { name: 'deep JSON', build: (n) => repeatTo('{"a":', n) },
   {
     name: 'one huge cell',
-    build: (n) => `${LADDER_HEAD}${repeatTo('Writes clear, well-tested code. ', n - LADDER_HEAD.length - 40)}\n\n## L2\n\n### Craft\n\n- More.\n`,
+    build: (n) =>
+      `${LADDER_HEAD}${repeatTo('Writes clear, well-tested code. ', n - LADDER_HEAD.length - 40)}\n\n## L2\n\n### Craft\n\n- More.\n`,
   },
 ];
 
