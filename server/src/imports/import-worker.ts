@@ -13,17 +13,20 @@ export interface ImportTask {
 
 /** What a worker sends back: errors as data, since an Error's own fields do not cross threads. */
 export type ImportOutcome =
-  | { ok: true; result: ImportResult; threadId: number }
-  | { ok: false; error: { code: string; message: string; line?: number }; threadId: number };
+  | { ok: true; result: ImportResult; threadId: number; parseMs: number }
+  | { ok: false; error: { code: string; message: string; line?: number }; threadId: number; parseMs: number };
 
 /** Runs in a worker thread of the import pool (see import-pool.ts). */
 export default function runImport({ input, options, started }: ImportTask): ImportOutcome {
   started?.postMessage('started');
+  const start = performance.now();
   try {
-    return { ok: true, result: importLadder(input, options), threadId };
+    const result = importLadder(input, options);
+    return { ok: true, result, threadId, parseMs: performance.now() - start };
   } catch (err) {
     if (!isImportError(err)) throw err;
     const { code, message, line } = err;
-    return { ok: false, error: { code, message, ...(line !== undefined ? { line } : {}) }, threadId };
+    const error = { code, message, ...(line !== undefined ? { line } : {}) };
+    return { ok: false, error, threadId, parseMs: performance.now() - start };
   }
 }
