@@ -37,7 +37,13 @@ interface ShapeResult {
   ratioIsLowerBound: boolean;
 }
 
-const pool = new ImportPool({ timeoutMs: budgetMs, workers: 1, warmWorkers: 1, queue: 1, workerMemoryMb: 2048 });
+const pool = new ImportPool({
+  timeoutMs: budgetMs,
+  workers: 1,
+  warmWorkers: 1,
+  queue: 1,
+  workerMemoryMb: 2048,
+});
 const machine = machineNote();
 const started = performance.now();
 const results: ShapeResult[] = [];
@@ -102,7 +108,12 @@ const report = {
   results,
 };
 
-const header = ['shape', ...sizes.map(kb), `${kb(sizes.at(-1)!)} / ${kb(sizes[0]!)}`, `at ${kb(sizes.at(-1)!)}`];
+const header = [
+  'shape',
+  ...sizes.map(kb),
+  `${kb(sizes.at(-1)!)} / ${kb(sizes[0]!)}`,
+  `at ${kb(sizes.at(-1)!)}`,
+];
 const rows = results.map((r) => {
   const cells = sizes.map((_, i) => (r.measurements[i] ? fmtMs(r.measurements[i]) : '-'));
   const ratio = r.ratio === null ? '-' : `${r.ratioIsLowerBound ? '≥ ' : ''}${r.ratio.toFixed(1)}×`;
