@@ -8,6 +8,8 @@ export interface MarkdownChunk {
   line: number;
 }
 
+/** Pieces are at least this long: parsing thousands of one-line pieces costs more than it saves. */
+const MIN_CHUNK = 4096;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** Link reference and footnote definitions apply document-wide: such documents are parsed whole. */
@@ -22,9 +24,9 @@ const HTML_UNTIL: Array<[RegExp, string]> = [
 ];
 
 /**
- * Split a document before each unindented ATX heading that follows a blank line outside fenced code
- * and HTML blocks: such a heading closes every open block, so each piece parses as it would in the
- * whole. micromark's time grows with the square of the lists in one parse; pieces keep it linear.
+ * Split a document before unindented ATX headings outside fenced code and HTML blocks: such a
+ * heading closes every open block (paragraph, list, quote, table), so each piece parses as it would
+ * in the whole. micromark's time grows with the square of the lists in one parse; pieces keep it linear.
  */
 export function markdownChunks(source: string): MarkdownChunk[] {
   if (DEFINITION.test(source)) return [{ text: source, offset: 0, line: 1 }];
@@ -34,7 +36,6 @@ export function markdownChunks(source: string): MarkdownChunk[] {
   let fence: string | null = null;
   let htmlEnd: string | null = null;
   let htmlUntilBlank = false;
-  let previousBlank = true;
   let offset = 0;
   for (let line = 1; offset <= source.length; line++) {
     const newline = source.indexOf('\n', offset);
@@ -50,7 +51,7 @@ export function markdownChunks(source: string): MarkdownChunk[] {
     } else if (htmlUntilBlank) {
       if (blank) htmlUntilBlank = false;
     } else {
-      if (previousBlank && HEADING.test(text) && offset > start) {
+      if (offset - start >= MIN_CHUNK && HEADING.test(text)) {
         chunks.push({ text: source.slice(start, offset), offset: start, line: startLine });
         start = offset;
         startLine = line;
@@ -63,7 +64,6 @@ export function markdownChunks(source: string): MarkdownChunk[] {
         else htmlUntilBlank = true;
       }
     }
-    previousBlank = blank;
     if (newline < 0) break;
     offset = newline + 1;
   }
