@@ -8,6 +8,7 @@ import collabPlugin from './plugins/collab.ts';
 import errorsPlugin from './plugins/errors.ts';
 import staticWebPlugin from './plugins/static-web.ts';
 import authPlugin from './plugins/auth.ts';
+import importsPlugin from './plugins/imports.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import sessionRoutes from './routes/api/session/index.ts';
 import setupRoutes from './routes/api/setup/index.ts';
@@ -50,6 +51,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
   });
+  await app.register(importsPlugin, { imports: config.imports });
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin, {
     auth: config.auth,

@@ -16,6 +16,20 @@ export interface Config {
   redisUrl: string | null;
   /** Channel prefix, so several deployments (or test runs) can share one Redis. */
   redisPrefix: string;
+  imports: ImportsConfig;
+}
+
+export interface ImportsConfig {
+  /** A document whose parsing takes longer is refused (422 import_too_complex); its worker is stopped. */
+  timeoutMs: number;
+  /** Worker threads parsing documents at once. */
+  workers: number;
+  /** Workers kept started while idle, so an import need not wait for one to load (0: start on demand). */
+  warmWorkers: number;
+  /** Imports waiting for a worker; more are refused with 503 and Retry-After. */
+  queue: number;
+  /** Heap limit of each import worker, in MB. */
+  workerMemoryMb: number;
 }
 
 export interface AuthConfig {
@@ -114,6 +128,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerAccount: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES', 5),
       maxFailuresPerAddress: intFromEnv(env, 'RUNGS_LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
       trustProxy: parseTrustProxy(env.RUNGS_TRUST_PROXY),
+    },
+    imports: {
+      timeoutMs: intFromEnv(env, 'RUNGS_IMPORT_TIMEOUT_MS', 10_000),
+      workers: Math.max(1, intFromEnv(env, 'RUNGS_IMPORT_WORKERS', 2)),
+      warmWorkers: intFromEnv(env, 'RUNGS_IMPORT_WARM_WORKERS', 0),
+      queue: intFromEnv(env, 'RUNGS_IMPORT_QUEUE', 8),
+      workerMemoryMb: Math.max(64, intFromEnv(env, 'RUNGS_IMPORT_WORKER_MEMORY_MB', 1024)),
     },
     collab: {
       maxMessageBytes: intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),

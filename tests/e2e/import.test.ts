@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathologicalShapes } from '@rungs/shared/import/testing/pathological';
 import { api, createUser, setupAdmin, type Session } from '../helpers/auth.ts';
 import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -199,6 +200,30 @@ describe('the import wizard and the export menu in the browser', () => {
     // Still on the first step, with the text kept for fixing it.
     expect(page.url()).toMatch(/\/import$/);
     expect(await page.getByLabel('Or paste the document').inputValue()).toBe(GARBAGE);
+    expect(await page.getByRole('table', { name: 'Imported ladder preview' }).count()).toBe(0);
+    expect(await ladderCount(editor)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says when a document is too complex to import, and creates nothing', async () => {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Ladders', level: 1 }).waitFor();
+    const before = await ladderCount(editor);
+    await openWizard(page);
+    // Minutes of work for the Markdown parser: the server stops it at its time budget (422).
+    const hostile = pathologicalShapes()
+      .find((s) => s.name === 'bold-italic runs')!
+      .build(100_000);
+    await page.getByLabel('Or paste the document').fill(hostile);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This document is too complex to import' });
+    await alert.waitFor({ timeout: 90_000 });
+    expect(await alert.locator('.import-problem-message').textContent()).toMatch(
+      /too complex to import.*Import it in parts/,
+    );
     expect(await page.getByRole('table', { name: 'Imported ladder preview' }).count()).toBe(0);
     expect(await ladderCount(editor)).toBe(before);
     expect(errors).toEqual([]);

@@ -1,3 +1,5 @@
+import { describeLadderLimitProblem, type LadderLimitProblem } from '../model/limits.ts';
+
 /** Why a document could not be imported. Stable strings: the API and the wizard switch on them. */
 export type ImportErrorCode =
   | 'empty'
@@ -11,6 +13,7 @@ export type ImportErrorCode =
   | 'headings_only'
   | 'no_ladder'
   | 'unknown_format'
+  | 'ladder_too_large'
   | 'internal';
 
 /**
@@ -27,6 +30,11 @@ export class ImportError extends Error {
     super(message, options);
     this.name = 'ImportError';
   }
+}
+
+/** The ladder the document describes is bigger than `LADDER_LIMITS` allows. */
+export function ladderTooLarge(problem: LadderLimitProblem): ImportError {
+  return new ImportError('ladder_too_large', describeLadderLimitProblem(problem));
 }
 
 export function isImportError(error: unknown): error is ImportError {

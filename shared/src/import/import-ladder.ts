@@ -1,10 +1,15 @@
-import { LadderContentError, validateLadderContent, type LadderContent } from '../model/index.ts';
-import { decodeInput } from './decode.ts';
+import {
+  LadderContentError,
+  ladderLimitProblem,
+  validateLadderContent,
+  type LadderContent,
+} from '../model/index.ts';
+import { decodeInput, utf8Length } from './decode.ts';
 import { ladderFromDelimited } from './delimited/delimited-ladder.ts';
 import { readTextTable } from './delimited/text-table.ts';
 import { textToCell } from './delimited/text-cell.ts';
 import { csvDelimiter, detectFormat } from './detect.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, ladderTooLarge } from './errors.ts';
 import { htmlDocument } from './html/html-document.ts';
 import { readLadderJson } from './json.ts';
 import { LadderBuilder } from './ladder-builder.ts';
@@ -51,6 +56,12 @@ export function importLadder(text: string | Uint8Array, options: ImportOptions =
   }
 }
 
+function assertWithinLimits(content: LadderContent): void {
+  const problem =
+    ladderLimitProblem(content) ?? ladderLimitProblem(content, utf8Length(JSON.stringify(content)));
+  if (problem) throw ladderTooLarge(problem);
+}
+
 function importOrThrow(input: string | Uint8Array, options: ImportOptions): ImportResult {
   const decodeWarnings = new Warnings();
   const text = decodeInput(input, decodeWarnings);
@@ -58,6 +69,7 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
   if (format === 'json') {
     const content = readLadderJson(text);
     if (options.title) content.title = options.title;
+    assertWithinLimits(content);
     return { content, format, layout: 'json', warnings: decodeWarnings.toArray() };
   }
   let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact?: boolean };
@@ -94,5 +106,6 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
     );
   }
   const content: LadderContent = validateLadderContent(builder.build(fallbackTitle(options)));
+  assertWithinLimits(content);
   return { content, format, layout, warnings: [...decodeWarnings.toArray(), ...built.warnings.toArray()] };
 }

@@ -1,5 +1,6 @@
 import {
   LADDER_CONTENT_VERSION,
+  LADDER_LIMITS,
   cellKey,
   newId,
   type Competency,
@@ -8,6 +9,7 @@ import {
   type LevelAttribute,
   type PMNode,
 } from '../model/index.ts';
+import { ladderTooLarge } from './errors.ts';
 import type { LevelName } from './level-name.ts';
 import { normalizeBlocks } from './rich-text/normalize.ts';
 import type { Warnings } from './warnings.ts';
@@ -58,12 +60,14 @@ export class LadderBuilder {
   description: PMNode[] = [];
   readonly levels: LevelDraft[] = [];
   private readonly competencies = new Map<string, CompetencyDraft>();
-  private readonly sequences = new Map<string, string[]>();
+  private readonly sequences = new Map<string, Set<string>>();
   private readonly cells = new Map<string, PMNode[]>();
 
   constructor(private readonly warnings: Warnings) {}
 
   addLevel(name: LevelName): LevelDraft {
+    if (this.levels.length >= LADDER_LIMITS.maxLevels)
+      throw ladderTooLarge({ kind: 'levels', count: this.levels.length + 1, limit: LADDER_LIMITS.maxLevels });
     const level: LevelDraft = {
       id: newId(),
       code: name.code,
@@ -88,6 +92,12 @@ export class LadderBuilder {
     const key = competencyKey(name, group);
     let comp = this.competencies.get(key);
     if (!comp) {
+      if (this.competencies.size >= LADDER_LIMITS.maxCompetencies)
+        throw ladderTooLarge({
+          kind: 'competencies',
+          count: this.competencies.size + 1,
+          limit: LADDER_LIMITS.maxCompetencies,
+        });
       comp = {
         id: newId(),
         key,
@@ -97,9 +107,9 @@ export class LadderBuilder {
       };
       this.competencies.set(key, comp);
     }
-    const seq = this.sequences.get(sequence) ?? [];
-    if (!seq.includes(key)) seq.push(key);
-    this.sequences.set(sequence, seq);
+    let seq = this.sequences.get(sequence);
+    if (!seq) this.sequences.set(sequence, (seq = new Set()));
+    seq.add(key);
     return comp;
   }
 
@@ -141,15 +151,24 @@ export class LadderBuilder {
     const sequences = [...this.sequences.entries()].sort(([a], [b]) =>
       a === 'definitions' ? -1 : b === 'definitions' ? 1 : 0,
     );
-    for (const [, seq] of sequences) {
+    const placed = new Set<string>();
+    for (const [, keys] of sequences) {
+      const seq = [...keys];
+      // The first key after each position that an earlier sequence already placed.
+      const nextPlaced: Array<string | undefined> = [];
+      for (let i = seq.length - 1, next: string | undefined; i >= 0; i--) {
+        nextPlaced[i] = next;
+        if (placed.has(seq[i]!)) next = seq[i];
+      }
       seq.forEach((key, i) => {
-        if (order.includes(key)) return;
-        const next = seq.slice(i + 1).find((k) => order.includes(k));
+        if (placed.has(key)) return;
+        placed.add(key);
+        const next = nextPlaced[i];
         if (next === undefined) order.push(key);
         else order.splice(order.indexOf(next), 0, key);
       });
     }
-    for (const key of this.competencies.keys()) if (!order.includes(key)) order.push(key);
+    for (const key of this.competencies.keys()) if (!placed.has(key)) order.push(key);
     return order.map((k) => this.competencies.get(k)!);
   }
 

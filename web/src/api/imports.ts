@@ -54,6 +54,8 @@ export async function previewImport(
       message = 'Your session has ended. Reload the page and sign in again; your document is kept.';
     } else if (err.status === 413 && err.code === 'http_error') {
       message = 'The document is too large to import.';
+    } else if (err.status === 503 && err.code !== 'import_busy') {
+      message = 'The server is busy. Try again in a few seconds; your document is kept.';
     }
     throw new ImportPreviewError(message, err.status, err.code, err.line);
   }

@@ -36,10 +36,20 @@ function LineRef({ line, source }: { line?: number; source?: string }) {
  * Why the document could not be read, as the server wrote it, with the line it points at (and
  * that line's text when the document is text).
  */
+/** The heading over a refused preview: busy and too complex are not faults of the document's content. */
+function problemTitle(error: unknown): string {
+  if (error instanceof ImportPreviewError) {
+    if (error.status === 503) return 'The server is busy';
+    if (error.code === 'import_too_complex') return 'This document is too complex to import';
+    if (error.code === 'ladder_too_large') return 'This ladder is too large';
+  }
+  return 'This document can’t be imported';
+}
+
 export function ImportProblem({
   error,
   source,
-  title = 'This document can’t be imported',
+  title = problemTitle(error),
   children,
 }: {
   error: unknown;

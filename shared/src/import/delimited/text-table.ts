@@ -1,4 +1,5 @@
-import { ImportError } from '../errors.ts';
+import { LADDER_LIMITS } from '../../model/limits.ts';
+import { ImportError, ladderTooLarge } from '../errors.ts';
 import type { LadderBuilder } from '../ladder-builder.ts';
 import { parseLevelName } from '../level-name.ts';
 import { paragraph } from '../layout/cells.ts';
@@ -35,7 +36,10 @@ const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export function isTextTable(text: string): boolean {
   const lines = text.split('\n');
-  const ending = lines.filter((l) => /\S\s*\|\s*$/.test(l) && !/^\s*\|/.test(l)).length;
+  const ending = lines.filter((l) => {
+    const t = l.trim();
+    return t.length > 1 && t.endsWith('|') && !t.startsWith('|');
+  }).length;
   return ending >= 2;
 }
 
@@ -54,8 +58,11 @@ function levelNames(lines: string[]): string[] {
   const threshold = Math.max(2, Math.ceil(max / 2));
   const found = new Set([...counts.entries()].filter(([, c]) => c.n >= threshold).map(([k]) => k));
   const order: string[] = [];
+  const added = new Set<string>();
   const add = (s: string) => {
-    if (!order.some((o) => key(o) === key(s))) order.push(s);
+    if (added.has(key(s))) return;
+    added.add(key(s));
+    order.push(s);
   };
   const headerLine = (l: string) => l.includes('|') && found.has(key(firstSegment(l)));
   for (const l of lines) {
@@ -86,6 +93,8 @@ export function readTextTable(
       'no_ladder',
       'No level columns were found: expected lines such as “Director | VP |”.',
     );
+  if (levels.length > LADDER_LIMITS.maxLevels)
+    throw ladderTooLarge({ kind: 'levels', count: levels.length, limit: LADDER_LIMITS.maxLevels });
   const isLevel = new Map(levels.map((l) => [key(l), l]));
   const dims: Dimension[] = [];
   const preamble: string[] = [];
@@ -114,7 +123,7 @@ export function readTextTable(
   };
 
   const emitCell = (raw: string, line: number) => {
-    const t = raw.replace(/^\n+|\s+$/g, '');
+    const t = raw.replace(/^\n+/, '').trimEnd();
     const level = isLevel.get(key(t));
     if (level && !t.includes('\n')) {
       if (labels.length || !current) startDimension(line);

@@ -16,6 +16,7 @@ import {
   type RichTextContext,
 } from '../rich-text/html-to-pm.ts';
 import { inlinePlainText, normalizeBlocks, normalizeInline } from '../rich-text/normalize.ts';
+import { splitHeadingAnchor } from '../heading-anchor.ts';
 import type { Warnings } from '../warnings.ts';
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
@@ -90,12 +91,9 @@ function walk(nodes: ChildNode[], ctx: RichTextContext, options: HtmlBlockOption
       const inline = normalizeInline(inlineOfElement(node, ctx));
       let text = inlinePlainText(inline);
       const id = attr(node, 'id');
-      const m = /\s*\{#([^}\s]+)[^}]*\}\s*$/.exec(text);
       let anchor = id;
-      if (m) {
-        anchor = m[1];
-        text = text.slice(0, m.index).trim();
-      }
+      const split = splitHeadingAnchor(text);
+      if (split) ({ text, anchor } = split);
       if (text || anchor)
         out.push({
           kind: 'heading',

@@ -16,13 +16,24 @@ import { mdastToBlocks, phrasing } from '../rich-text/mdast-to-pm.ts';
 import { cellLinesToBlocks } from '../rich-text/cell-lines.ts';
 import { inlinePlainText, normalizeBlocks, normalizeInline } from '../rich-text/normalize.ts';
 import type { Warnings } from '../warnings.ts';
+import { markdownChunks, shiftPositions } from './chunks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { repairEmphasis } from './repair.ts';
+import { splitHeadingAnchor } from '../heading-anchor.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
+/** The mdast of a document, parsed piece by piece where that gives the same tree (see `markdownChunks`). */
 export function parseMarkdown(source: string): Root {
-  return processor.parse(source);
+  const chunks = markdownChunks(source);
+  if (chunks.length === 1) return processor.parse(source);
+  const root: Root = { type: 'root', children: [] };
+  for (const chunk of chunks) {
+    const tree = processor.parse(chunk.text);
+    shiftPositions(tree, chunk);
+    root.children.push(...tree.children);
+  }
+  return root;
 }
 
 /**
@@ -131,11 +142,8 @@ function toDocBlocks(node: RootContent, source: string, ctx: RichTextContext): D
     const fullText = inlinePlainText(inline);
     let text = fullText;
     let anchor: string | undefined;
-    const m = /\s*\{#([^}\s]+)[^}]*\}\s*$/.exec(text);
-    if (m) {
-      anchor = m[1];
-      text = text.slice(0, m.index).trim();
-    }
+    const split = splitHeadingAnchor(text);
+    if (split) ({ text, anchor } = split);
     return [{ kind: 'heading', depth: node.depth, text, ...(anchor ? { anchor, fullText } : {}), line }];
   }
   if (node.type === 'table') return [tableBlock(node, source, ctx)];

@@ -1,4 +1,11 @@
 /**
+ * `**text   **`: the text may not end in a space, so the space run before the closing `**` is matched
+ * once (a lazy text followed by `[ \t]+` rescans that run for every character: quadratic).
+ */
+const UNCLOSED_BOLD =
+  /(?<=^|[\s>])\*\*([^*\s|\][](?:[^*|\n\][]*[^*|\n\][ \t\u00a0])?)[ \t\u00a0]+\*\*(?=[\s|<.,;:!?)]|$)/gm;
+
+/**
  * Repair emphasis that rich-text editors (Dropbox Paper, Google Docs) break when they export runs:
  * - `**_large p_****_rograms_**` (a run closed and reopened mid-word) → `**_large programs_**`;
  * - `**B****ehaviors**` → `**Behaviors**`;
@@ -9,5 +16,5 @@ export function repairEmphasis(source: string): string {
   return source
     .replace(/(?<=\S)_\*\*\*\*_(?=\S)/g, '')
     .replace(/(?<=\S)\*\*\*\*(?=\S)/g, '')
-    .replace(/(?<=^|[\s>])\*\*([^*\s|\][][^*|\n\][]*?)[ \t\u00a0]+\*\*(?=[\s|<.,;:!?)]|$)/gm, '**$1** ');
+    .replace(UNCLOSED_BOLD, '**$1** ');
 }

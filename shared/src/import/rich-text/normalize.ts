@@ -176,7 +176,7 @@ export function normalizeInline(nodes: PMNode[]): PMNode[] {
   }
   // 3. Merge neighbours with equal marks and collapse the spaces where they meet.
   const merged: PMNode[] = [];
-  for (const n of flat) {
+  for (const n of mergeRuns(flat)) {
     const last = merged[merged.length - 1];
     if (n.type === 'text' && last?.type === 'text' && sameMarks(last.marks, n.marks)) {
       last.text = (last.text! + n.text!).replace(/ {2,}/g, ' ');
@@ -202,6 +202,32 @@ export function normalizeInline(nodes: PMNode[]): PMNode[] {
     if (merged[i - 1]?.type === 'hardBreak') n.text = n.text!.replace(/^ /, '');
   }
   return trimEdges(merged.filter((n) => n.type !== 'text' || n.text));
+}
+
+/**
+ * Consecutive text nodes with the same marks as one node, their texts joined once (appending them
+ * one by one and re-collapsing spaces each time is quadratic in a run of thousands of nodes).
+ */
+function mergeRuns(flat: PMNode[]): PMNode[] {
+  const out: PMNode[] = [];
+  for (let i = 0; i < flat.length;) {
+    const n = flat[i]!;
+    let j = i + 1;
+    if (n.type === 'text')
+      while (j < flat.length && flat[j]!.type === 'text' && sameMarks(n.marks, flat[j]!.marks)) j++;
+    if (j === i + 1) out.push(n);
+    else
+      out.push({
+        ...n,
+        text: flat
+          .slice(i, j)
+          .map((t) => t.text)
+          .join('')
+          .replace(/ {2,}/g, ' '),
+      });
+    i = j;
+  }
+  return out;
 }
 
 function trimEdges(inline: PMNode[]): PMNode[] {

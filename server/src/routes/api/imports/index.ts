@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { importLadder, isImportError, type ImportResult } from '@rungs/shared';
+import { isImportError, type ImportResult } from '@rungs/shared';
+import { ImportPoolBusy, ImportTooComplex } from '../../../imports/import-pool.ts';
 import { HttpError } from '../../../plugins/errors.ts';
 import { ImportErrorResponse, PreviewBody, PreviewResponse } from './schema.ts';
 
@@ -25,6 +26,7 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           400: ImportErrorResponse,
           413: ImportErrorResponse,
           422: ImportErrorResponse,
+          503: ImportErrorResponse,
         },
       },
     },
@@ -40,8 +42,16 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const source = text ?? new Uint8Array(Buffer.from(base64!, 'base64'));
       let result: ImportResult;
       try {
-        result = importLadder(source, { format, filename, title });
+        result = await app.imports.run(source, { format, filename, title });
       } catch (err) {
+        if (err instanceof ImportPoolBusy) {
+          return reply
+            .status(503)
+            .header('retry-after', String(err.retryAfterSeconds))
+            .send({ error: { code: 'import_busy', message: err.message } });
+        }
+        if (err instanceof ImportTooComplex)
+          return reply.status(422).send({ error: { code: 'import_too_complex', message: err.message } });
         if (!isImportError(err) || err.code === 'internal') throw err;
         const status = err.code === 'too_large' ? 413 : 422;
         return reply.status(status).send({

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { validateLadderContent } from '@rungs/shared';
+import { describeLadderLimitProblem, validateLadderContent } from '@rungs/shared';
+import { contentLimitProblem } from '../../../ladders/content-limits.ts';
 import { LadderService } from '../../../ladders/ladder-service.ts';
+import { HttpError } from '../../../plugins/errors.ts';
 import {
   CreateLadderBody,
   ErrorResponse,
@@ -33,15 +35,18 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['ladders'],
         body: CreateLadderBody,
-        response: { 201: LadderResponse, 400: ErrorResponse },
+        response: { 201: LadderResponse, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
       },
     },
     async (request, reply) => {
       const { title, track, content } = request.body;
+      const valid = content ? validateLadderContent(content) : undefined;
+      const limit = valid && contentLimitProblem(valid);
+      if (limit) throw new HttpError(422, 'ladder_too_large', describeLadderLimitProblem(limit));
       const ladder = await ladders.create({
         title,
         track,
-        content: content ? validateLadderContent(content) : undefined,
+        content: valid,
         authorId: request.user!.id,
         reader: request.user!,
       });
