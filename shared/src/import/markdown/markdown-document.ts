@@ -19,6 +19,13 @@ import type { Warnings } from '../warnings.ts';
 import { markdownChunks, shiftPositions } from './chunks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { repairEmphasis } from './repair.ts';
+import {
+  MAX_DELIMITER_RUNS,
+  MAX_INDENT,
+  MAX_NESTING,
+  simplifyMarkdown,
+  type Simplified,
+} from './simplify.ts';
 import { splitHeadingAnchor } from '../heading-anchor.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -34,6 +41,33 @@ export function parseMarkdown(source: string): Root {
     root.children.push(...tree.children);
   }
   return root;
+}
+
+/** Repaired and simplified (see `simplifyMarkdown`) source, and its tree. */
+function parseImported(source: string, ctx: RichTextContext): { text: string; tree: Root } {
+  const simplified = simplifyMarkdown(repairEmphasis(source));
+  ctx.onSimplified?.(simplified);
+  return { text: simplified.text, tree: parseMarkdown(simplified.text) };
+}
+
+/** Import warnings naming what `simplifyMarkdown` changed. */
+export function simplificationWarnings(s: Simplified, warnings: Warnings): void {
+  const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
+  if (s.nestingLines)
+    warnings.add(
+      'nesting_simplified',
+      `Quotes and lists nested deeper than ${MAX_NESTING} levels were kept as text at level ${MAX_NESTING} (${lines(s.nestingLines)}).`,
+    );
+  if (s.indentLines)
+    warnings.add(
+      'indentation_simplified',
+      `Indentation wider than ${MAX_INDENT} columns was reduced to ${MAX_INDENT} (${lines(s.indentLines)}).`,
+    );
+  if (s.emphasisParagraphs)
+    warnings.add(
+      'emphasis_simplified',
+      `Paragraphs with more than ${MAX_DELIMITER_RUNS} bold or italic markers keep the text after the first ${MAX_DELIMITER_RUNS} as inline code, without bold or italic (${s.emphasisParagraphs} paragraph${s.emphasisParagraphs === 1 ? '' : 's'}).`,
+    );
 }
 
 /**
@@ -54,8 +88,7 @@ function plainParagraphs(source: string): PMNode[] | null {
 /** Markdown (with GFM tables) to rich text blocks, for table cells and CSV cells. */
 export function markdownToBlocks(source: string, ctx: RichTextContext): PMNode[] {
   return (
-    plainParagraphs(source) ??
-    normalizeBlocks(mdastToBlocks(parseMarkdown(repairEmphasis(source)).children, ctx))
+    plainParagraphs(source) ?? normalizeBlocks(mdastToBlocks(parseImported(source, ctx).tree.children, ctx))
   );
 }
 
@@ -95,7 +128,7 @@ export function cellsToBlocks(raws: string[], ctx: RichTextContext, options: Cel
     else batch.push({ i, md });
   });
   if (!batch.length) return out;
-  const tree = parseMarkdown(repairEmphasis(batch.map((b) => b.md).join(`\n\n${SEPARATOR}\n\n`)));
+  const { tree } = parseImported(batch.map((b) => b.md).join(`\n\n${SEPARATOR}\n\n`), ctx);
   const parts: RootContent[][] = [[]];
   for (const node of tree.children) {
     if (node.type === 'html' && node.value.trim() === SEPARATOR) parts.push([]);
@@ -116,11 +149,15 @@ export function cellSourceToBlocks(raw: string, ctx: RichTextContext): PMNode[] 
 
 export function markdownDocument(text: string, warnings: Warnings): SourceDocument {
   const { meta, body } = readFrontMatter(text, warnings);
-  // Our own export is written by a Markdown serializer: nothing to repair.
-  const source = body.slice(0, 4096).includes('<!-- rungs:ladder') ? body : repairEmphasis(body);
-  const tree = parseMarkdown(source);
   let images = 0;
-  const ctx: RichTextContext = { onImage: () => void images++ };
+  const ctx: RichTextContext = {
+    onImage: () => void images++,
+    onSimplified: (s) => simplificationWarnings(s, warnings),
+  };
+  // Our own export is written by a Markdown serializer: nothing to repair or simplify.
+  const { text: source, tree } = body.slice(0, 4096).includes('<!-- rungs:ladder')
+    ? { text: body, tree: parseMarkdown(body) }
+    : parseImported(body, ctx);
   const blocks: DocBlock[] = [];
   for (const node of tree.children) blocks.push(...toDocBlocks(node, source, ctx));
   if (images)

@@ -1,3 +1,4 @@
+import type { Simplified } from '../markdown/simplify.ts';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { PMMark, PMNode } from '../../model/index.ts';
 
@@ -7,6 +8,8 @@ type Element = DefaultTreeAdapterTypes.Element;
 export interface RichTextContext {
   /** Called for every image dropped (images and emoji pictures are decoration). */
   onImage?: () => void;
+  /** Called with what was simplified before a Markdown parse (see `simplifyMarkdown`). */
+  onSimplified?: (simplified: Simplified) => void;
 }
 
 const SKIP = new Set([
