@@ -24,6 +24,14 @@ const documents: Array<[string, string]> = [
   ['a heading inside fenced code', `${filler}\`\`\`\n${filler}# not a heading\n\`\`\`\n# H\n`],
   ['a heading inside an HTML block', `${filler}<div>\n${filler}# inside\n</div>\n\n# H\n`],
   ['a heading inside a comment', `${filler}<!--\n\n${filler}# inside\n\n-->\n# H\n`],
+  ['a loose list across blank lines', `${filler}\n- a\n\n- b\n\n  more b\n\n1. c\n\n2) d\n\ne\n${filler}`],
+  ['indented code across blank lines', `${filler}\n    code\n\n    more code\n\nafter\n${filler}`],
+  ['a quote, then a lazy line', `${filler}\n> quoted\nlazy\n\n> again\n\nplain\n${filler}`],
+  ['an HTML block ended by a blank line', `${filler}\n<div>\n${filler}\n\nafter\n${filler}`],
+  [
+    'tables between paragraphs',
+    `${filler}\n| a | b |\n|---|---|\n| c | d |\n\n${filler}\n| e |\n|---|\n`.repeat(3),
+  ],
   ['link definitions', `${filler}# A\n[x]\n${filler}# B\n\n[x]: https://example.com\n`],
 ];
 
@@ -35,6 +43,11 @@ describe('Markdown parsed in pieces', () => {
   it('splits a long document at its headings', () => {
     const source = `# A\n${filler}## B\n${filler}## C\n${filler}`;
     expect(markdownChunks(source).map((c) => c.text.split('\n')[0])).toEqual(['# A', '## B', '## C']);
+  });
+
+  it('splits a long document at unindented blocks after a blank line, but not inside a list', () => {
+    const source = `${filler}\n| a |\n|---|\n\n${filler}\n- item\n\n- ${filler}\n- next\n`;
+    expect(markdownChunks(source).map((c) => c.text.split('\n')[0]!.slice(0, 5))).toEqual(['Some ', '| a |']);
   });
 
   it('keeps a document with link definitions whole', () => {

@@ -12,6 +12,8 @@ export interface MarkdownChunk {
 const MIN_CHUNK = 4096;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** A list item may continue its list after a blank line; any other unindented line starts anew. */
+const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** Link reference and footnote definitions apply document-wide: such documents are parsed whole. */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 /** HTML blocks that end at a marker rather than at a blank line (CommonMark kinds 1 to 5). */
@@ -24,9 +26,9 @@ const HTML_UNTIL: Array<[RegExp, string]> = [
 ];
 
 /**
- * Split a document before unindented ATX headings outside fenced code and HTML blocks: such a
- * heading closes every open block (paragraph, list, quote, table), so each piece parses as it would
- * in the whole. micromark's time grows with the square of the lists in one parse; pieces keep it linear.
+ * Split a document before unindented ATX headings, and before unindented lines other than list
+ * items after a blank line, outside fenced code and HTML blocks: such a line closes every open
+ * block (paragraph, list, quote, table), so each piece parses as it would in the whole. micromark's time grows with the square of the lists in one parse; pieces keep it linear.
  */
 export function markdownChunks(source: string): MarkdownChunk[] {
   if (DEFINITION.test(source)) return [{ text: source, offset: 0, line: 1 }];
@@ -36,6 +38,7 @@ export function markdownChunks(source: string): MarkdownChunk[] {
   let fence: string | null = null;
   let htmlEnd: string | null = null;
   let htmlUntilBlank = false;
+  let afterBlank = false;
   let offset = 0;
   for (let line = 1; offset <= source.length; line++) {
     const newline = source.indexOf('\n', offset);
@@ -51,7 +54,9 @@ export function markdownChunks(source: string): MarkdownChunk[] {
     } else if (htmlUntilBlank) {
       if (blank) htmlUntilBlank = false;
     } else {
-      if (offset - start >= MIN_CHUNK && HEADING.test(text)) {
+      const unindented = text !== '' && text[0] !== ' ' && text[0] !== '\t';
+      const opensAnew = HEADING.test(text) || (afterBlank && unindented && !LIST_ITEM.test(text));
+      if (offset - start >= MIN_CHUNK && opensAnew) {
         chunks.push({ text: source.slice(start, offset), offset: start, line: startLine });
         start = offset;
         startLine = line;
@@ -64,6 +69,7 @@ export function markdownChunks(source: string): MarkdownChunk[] {
         else htmlUntilBlank = true;
       }
     }
+    afterBlank = blank && fence === null && htmlEnd === null;
     if (newline < 0) break;
     offset = newline + 1;
   }
