@@ -91,7 +91,8 @@ describe('import abuse', () => {
   it('answers /api/health while a document runs out its time budget, then refuses it with 422', async () => {
     const before = await tableCount(admin);
     const health = pollHealth(server.url);
-    const text = shapes.find((s) => s.name === 'bold-italic runs')!.build(MB);
+    // Linear, but about 10 s a megabyte: 2 MB of it outlasts the 3 s budget many times over.
+    const text = shapes.find((s) => s.name === 'many tables')!.build(2 * MB);
     const res = await api(admin, 'POST', '/api/imports/preview', { text });
     const answeredDuringImport = health.answers.length;
     const body = (await res.json()) as { error: { code: string; message: string } };
@@ -107,7 +108,8 @@ describe('import abuse', () => {
   }, 120_000);
 
   it('answers 503 with Retry-After when every worker and the queue are taken', async () => {
-    const text = shapes.find((s) => s.name === 'bold-italic runs')!.build(MB);
+    // Linear, but about 10 s a megabyte: 2 MB of it outlasts the 3 s budget many times over.
+    const text = shapes.find((s) => s.name === 'many tables')!.build(2 * MB);
     // 2 workers and a queue of 8 (the defaults): the eleventh concurrent import is refused.
     const responses = await Promise.all(
       Array.from({ length: 11 }, () => api(admin, 'POST', '/api/imports/preview', { text })),

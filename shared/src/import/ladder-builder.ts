@@ -129,7 +129,9 @@ export class LadderBuilder {
         line,
       );
     }
-    this.cells.set(key, [...(existing ?? []), ...blocks]);
+    // Appended in place: copying the cell on every append is quadratic in a cell repeated many times.
+    if (!existing) this.cells.set(key, [...blocks]);
+    else for (const block of blocks) existing.push(block);
   }
 
   addAttribute(level: LevelDraft, key: string, value: string): void {
