@@ -53,9 +53,9 @@ export function decideDocumentAccess(user: SessionUser | null, doc: DocumentFact
   return { read: true, write: editable && roleAllows(user.role, 'edit') };
 }
 
-/** The facts about one document, or null when there is no such document. */
-export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentFacts | null> {
-  const row = await db
+/** Documents with what the policy needs to know about each (one query for one or many). */
+export function selectDocumentFacts(db: Db) {
+  return db
     .selectFrom('documents')
     .leftJoin('proposals', 'proposals.document_name', 'documents.name')
     .select([
@@ -64,10 +64,18 @@ export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentF
       'documents.kind',
       'documents.read_only',
       'proposals.state as proposal_state',
-    ])
-    .where('documents.name', '=', name)
-    .executeTakeFirst();
-  if (!row) return null;
+    ]);
+}
+
+type DocumentFactsRow = {
+  name: string;
+  ladder_id: string;
+  kind: string;
+  read_only: number;
+  proposal_state: string | null;
+};
+
+export function toDocumentFacts(row: DocumentFactsRow): DocumentFacts {
   return {
     name: row.name,
     ladderId: row.ladder_id,
@@ -75,6 +83,12 @@ export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentF
     readOnly: row.read_only !== 0,
     proposalState: row.proposal_state ?? null,
   };
+}
+
+/** The facts about one document, or null when there is no such document. */
+export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentFacts | null> {
+  const row = await selectDocumentFacts(db).where('documents.name', '=', name).executeTakeFirst();
+  return row ? toDocumentFacts(row) : null;
 }
 
 const STATUS: Record<DocumentRefusal, number> = { unauthenticated: 401, forbidden: 403, not_found: 404 };

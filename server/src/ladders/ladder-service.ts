@@ -12,7 +12,12 @@ import type { RoomManager } from '../collab/room-manager.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import { slugify } from './slug.ts';
 import { insertProposal } from '../proposals/proposal-store.ts';
-import { decideDocumentAccess, seesUnpublishedWork } from '../auth/document-policy.ts';
+import {
+  decideDocumentAccess,
+  seesUnpublishedWork,
+  selectDocumentFacts,
+  toDocumentFacts,
+} from '../auth/document-policy.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { SYSTEM_ACTOR } from '../auth/system-actor.ts';
 
@@ -207,31 +212,13 @@ export class LadderService {
   /** Per ladder, the newest editable live document that `reader` may open. */
   private async draftDocuments(ladderIds: string[], reader: SessionUser): Promise<Map<string, string>> {
     if (ladderIds.length === 0) return new Map();
-    const docs = await this.db
-      .selectFrom('documents')
-      .leftJoin('proposals', 'proposals.document_name', 'documents.name')
-      .select([
-        'documents.name',
-        'documents.ladder_id',
-        'documents.kind',
-        'documents.read_only',
-        'proposals.state as proposal_state',
-      ])
+    const docs = await selectDocumentFacts(this.db)
       .where('documents.ladder_id', 'in', ladderIds)
       .where('documents.kind', 'in', ['draft', 'proposal'])
       .where('documents.read_only', '=', 0)
       .orderBy('documents.created_at')
       .execute();
-    const readable = docs.filter(
-      (d) =>
-        decideDocumentAccess(reader, {
-          name: d.name,
-          ladderId: d.ladder_id,
-          kind: d.kind,
-          readOnly: d.read_only !== 0,
-          proposalState: d.proposal_state ?? null,
-        }).read,
-    );
+    const readable = docs.filter((d) => decideDocumentAccess(reader, toDocumentFacts(d)).read);
     return new Map(readable.map((d) => [d.ladder_id, d.name]));
   }
 
