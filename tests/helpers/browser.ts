@@ -17,9 +17,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies and storage) with a desktop-sized window. */
-export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+/** The window sizes every screen is checked at: a phone, a small laptop, a desktop. */
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1024, height: 768 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+export type Viewport = { width: number; height: number };
+
+/** A fresh browser profile (own cookies and storage), desktop-sized unless told otherwise. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: Viewport = VIEWPORTS.desktop,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport });
   context.setDefaultTimeout(20_000);
   return context;
 }
@@ -49,8 +62,9 @@ export async function signedInPage(
   baseURL: string,
   email: string,
   contexts: BrowserContext[],
+  viewport: Viewport = VIEWPORTS.desktop,
 ): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-  const context = await newContext(browser, baseURL);
+  const context = await newContext(browser, baseURL, viewport);
   contexts.push(context);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
