@@ -51,7 +51,8 @@ export class CommentService {
     for (const row of rows) {
       if (row.parent_id !== null) threads.get(row.parent_id)?.replies.push(toView(row, refs));
     }
-    return [...threads.values()];
+    // A deleted first comment is kept only while some reply is still there to read.
+    return [...threads.values()].filter((t) => !t.deleted || t.replies.some((r) => !r.deleted));
   }
 
   async create(
@@ -67,6 +68,13 @@ export class CommentService {
       // Replies join the thread of what they answer: threads are one level deep.
       parentId = parent.parent_id === null ? Number(parent.id) : Number(parent.parent_id);
       const root = parentId === Number(parent.id) ? parent : await this.row(proposal, parentId);
+      if (root.deleted_at || parent.deleted_at) {
+        throw new HttpError(
+          409,
+          'comment_deleted',
+          'The comment you are replying to was deleted, so the thread takes no more replies; write a new comment instead.',
+        );
+      }
       cellKey = root.cell_key;
     } else if (cellKey !== null && !CELL_KEY.test(cellKey)) {
       throw new HttpError(400, 'invalid_cell', 'A cell is named "levelId:competencyId".');
@@ -122,6 +130,14 @@ export class CommentService {
   ): Promise<CommentView> {
     const row = await this.row(proposal, id);
     const rootId = row.parent_id === null ? Number(row.id) : Number(row.parent_id);
+    const root = rootId === Number(row.id) ? row : await this.row(proposal, rootId);
+    if (root.deleted_at) {
+      throw new HttpError(
+        409,
+        'comment_deleted',
+        `This thread's first comment was deleted, so it cannot be ${resolved ? 'resolved' : 'reopened'}; write a new comment instead.`,
+      );
+    }
     await this.db
       .updateTable('proposal_comments')
       .set(

@@ -29,6 +29,10 @@ function StatusBadge({ user }: { user: UserAccount }) {
   return <span className="admin-status-badge is-active">Active</span>;
 }
 
+function roleLabel(role: Role): string {
+  return role[0]!.toUpperCase() + role.slice(1);
+}
+
 function matches(user: UserAccount, query: string): boolean {
   const q = query.trim().toLowerCase();
   return !q || user.name.toLowerCase().includes(q) || user.email.includes(q) || user.role === q;
@@ -172,24 +176,28 @@ export function UsersPanel() {
                     <th scope="row" className="admin-user-cell">
                       <span className="admin-user-name">
                         {user.name}
-                        {isMe && <span className="muted"> (you)</span>}
+                        {isMe && <span className="admin-you-badge">You</span>}
                       </span>
                       <span className="admin-user-email muted">{user.email}</span>
                     </th>
                     <td>
-                      <select
-                        className="admin-select role-select"
-                        aria-label={`Role of ${user.name}`}
-                        value={user.role}
-                        disabled={saving.has(user.id)}
-                        onChange={(e) => void changeRole(user, e.target.value as Role)}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r[0]!.toUpperCase() + r.slice(1)}
-                          </option>
-                        ))}
-                      </select>
+                      {isMe ? (
+                        <span className="admin-own-role">{roleLabel(user.role)}</span>
+                      ) : (
+                        <select
+                          className="admin-select role-select"
+                          aria-label={`Role of ${user.name}`}
+                          value={user.role}
+                          disabled={saving.has(user.id)}
+                          onChange={(e) => void changeRole(user, e.target.value as Role)}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {roleLabel(r)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
                     </td>
                     <td>
                       <StatusBadge user={user} />
@@ -198,14 +206,20 @@ export function UsersPanel() {
                       {timeAgo(user.createdAt)}
                     </td>
                     <td className="admin-row-actions">
-                      <button
-                        type="button"
-                        className={`button subtle ${user.disabled ? '' : 'admin-subtle-danger'}`}
-                        aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
-                        onClick={() => setDialog({ kind: 'status', user })}
-                      >
-                        {user.disabled ? 'Enable' : 'Disable'}
-                      </button>
+                      {isMe ? (
+                        <span className="admin-own-row-note">
+                          This is your account. Another admin can change your role or disable it.
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className={`button subtle ${user.disabled ? '' : 'admin-subtle-danger'}`}
+                          aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
+                          onClick={() => setDialog({ kind: 'status', user })}
+                        >
+                          {user.disabled ? 'Enable' : 'Disable'}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

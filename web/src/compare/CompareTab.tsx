@@ -34,6 +34,11 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
         className="data-table compare-table"
         aria-label={`${comparison.lower.code} compared with ${comparison.higher.code}`}
       >
+        <colgroup>
+          <col className="compare-col-competency" />
+          <col className="compare-col-level" />
+          <col className="compare-col-level" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Competency</th>

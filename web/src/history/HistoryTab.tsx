@@ -137,12 +137,14 @@ export function HistoryTab() {
                   {v.number === latest.number && <span className="current-tag">current</span>}
                 </td>
                 <td className="changelog">
-                  <strong>{v.title}</strong>
+                  <strong className="changelog-title">{v.title}</strong>
                   {v.description && <p className="changelog-description">{v.description}</p>}
                   {v.proposalNumber && canSeeProposals && (
-                    <Link className="small" to={ladderPath(ladder.slug, `/proposals/${v.proposalNumber}`)}>
-                      Proposal #{v.proposalNumber}
-                    </Link>
+                    <p className="changelog-source small">
+                      <Link to={ladderPath(ladder.slug, `/proposals/${v.proposalNumber}`)}>
+                        Proposal #{v.proposalNumber}
+                      </Link>
+                    </p>
                   )}
                 </td>
                 <td className="nowrap">

@@ -21,8 +21,8 @@ function Tab({ to, active, children }: { to: string; active: boolean; children: 
 }
 
 /**
- * `/ladders/:slug/*`: the ladder's header and tabs (Published, Proposals, History, Compare levels,
- * and Settings for admins).
+ * `/ladders/:slug/*`: the ladder's header and tabs (Published, or First draft before the first
+ * publication; Proposals, History, Compare levels, and Settings for admins).
  */
 export function LadderShell() {
   const { slug = '' } = useParams();
@@ -104,7 +104,17 @@ export function LadderShell() {
         </div>
         <nav className="tabs" aria-label="Ladder sections">
           <Tab to={base} active={publishedActive}>
-            Published
+            {latest ? (
+              'Published'
+            ) : (
+              // Before the first publication this tab holds the first draft, not a published ladder.
+              <>
+                First draft
+                <span className="tab-note">
+                  <span className="visually-hidden">, </span>not published yet
+                </span>
+              </>
+            )}
           </Tab>
           {context.canSeeProposals && (
             <Tab to={`${base}/proposals`} active={rest.startsWith('/proposals')}>

@@ -156,7 +156,7 @@ function CommentBody({
         )}
       </div>
       {!live ? (
-        <p className="comment-text muted">This comment was deleted.</p>
+        <p className="comment-text comment-deleted muted">Comment deleted</p>
       ) : editing ? (
         <Composer
           label="Edit your comment"
@@ -197,6 +197,8 @@ function ThreadView({
   const [error, setError] = useState<string | null>(null);
   const canComment = comments?.canComment ?? false;
   const resolved = !!thread.resolvedAt;
+  // A thread whose first comment was deleted is read-only: the server refuses replies and resolving.
+  const canAct = canComment && !thread.deleted;
 
   async function act(action: () => Promise<unknown>) {
     setError(null);
@@ -262,7 +264,7 @@ function ThreadView({
           {error}
         </p>
       )}
-      {canComment && (
+      {canAct && (
         <div className="thread-actions">
           {!replying && !resolved && (
             <button type="button" className="button subtle small-button" onClick={() => setReplying(true)}>
@@ -279,7 +281,7 @@ function ThreadView({
           </button>
         </div>
       )}
-      {replying && (
+      {replying && canAct && (
         <Composer
           label={`Reply to ${thread.author.name}`}
           submitLabel="Reply"
