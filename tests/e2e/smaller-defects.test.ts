@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docFromParagraphs } from '@rungs/shared';
 import type { Session } from '../helpers/auth.ts';
 import { launchBrowser, signedInPage, VIEWPORTS, type Viewport } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -29,7 +30,13 @@ describe('smaller defects in the browser', () => {
     db = await createTestDatabase('sqlite');
     server = await startServer({ databaseUrl: db.url });
     team = await createTeam(server.url);
-    published = await createPublishedLadder(team, testLadder(3, 3, 'Platform Engineering'));
+    const content = testLadder(3, 3, 'Platform Engineering');
+    content.cells['L1:C1'] = docFromParagraphs('Fixes bugs in one service with guidance.');
+    content.cells['L2:C1'] = docFromParagraphs(
+      'Fixes bugs across services on their own, and writes the tests that keep them fixed.',
+    );
+    content.cells['L2:C2'] = docFromParagraphs('Explains trade-offs of a design to the team.');
+    published = await createPublishedLadder(team, content);
     draft = await createLadder(team.alice, testLadder(2, 2, 'Data Drafts'));
     browser = await launchBrowser();
   });
@@ -45,9 +52,13 @@ describe('smaller defects in the browser', () => {
     return signedInPage(browser, server.url, session.user.email, contexts, viewport);
   }
 
-  /** No page-wide horizontal scroll: anything wider scrolls inside its own frame. */
-  async function pageScrollsSideways(page: Page): Promise<boolean> {
-    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  /** Whether the ladder page's body (below the app header) is wider than the window. */
+  async function overflowsSideways(page: Page, selector: string): Promise<boolean> {
+    return page
+      .locator(selector)
+      .evaluate(
+        (el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > window.innerWidth,
+      );
   }
 
   it('offers an admin no role change or Disable on their own row, and says why', async () => {
@@ -63,7 +74,7 @@ describe('smaller defects in the browser', () => {
     expect(await own.getByRole('button').count()).toBe(0);
     expect(await own.textContent()).toContain('Admin');
     expect(await own.textContent()).toContain(
-      'This is your account. Another admin can change your role or disable it.',
+      'You cannot change your own role or disable your own account; another admin can.',
     );
     await own.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'smaller-admin-own-row.png') });
@@ -165,15 +176,18 @@ describe('smaller defects in the browser', () => {
     expect(Math.abs(lower! - higher!)).toBeLessThanOrEqual(1);
 
     const { page, errors } = await signedIn(team.alice);
-    await page.goto(`/ladders/${published.slug}/compare`);
+    await page.goto(`/ladders/${published.slug}/compare?lower=L1&higher=L2`);
     await page.locator('table.compare-table tbody tr').first().waitFor();
     const [c, l, h] = await widths(page);
     expect(c!).toBeLessThan(l!);
     expect(Math.abs(l! - h!)).toBeLessThanOrEqual(1);
     // At 390 px the table scrolls inside its own frame; the page does not scroll sideways.
-    expect(await pageScrollsSideways(page)).toBe(false);
+    expect(await overflowsSideways(page, '.shell-body')).toBe(false);
     const frame = page.locator('.compare .table-wrap');
     expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await frame.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(
+      VIEWPORTS.phone.width,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'smaller-compare.png'), fullPage: true });
     expect(desktop.errors).toEqual([]);
     expect(errors).toEqual([]);
@@ -187,7 +201,7 @@ describe('smaller defects in the browser', () => {
     const first = tabs.getByRole('link').first();
     expect(await first.textContent()).toBe('First draft, not published yet');
     expect(await first.getAttribute('aria-current')).toBe('page');
-    expect(await tabs.getByRole('link', { name: 'Published' }).count()).toBe(0);
+    expect(await tabs.getByRole('link', { name: 'Published', exact: true }).count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'smaller-first-draft-tab.png') });
 
     await page.goto(`/ladders/${published.slug}`);

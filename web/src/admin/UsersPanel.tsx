@@ -179,6 +179,11 @@ export function UsersPanel() {
                         {isMe && <span className="admin-you-badge">You</span>}
                       </span>
                       <span className="admin-user-email muted">{user.email}</span>
+                      {isMe && (
+                        <span className="admin-own-row-note">
+                          You cannot change your own role or disable your own account; another admin can.
+                        </span>
+                      )}
                     </th>
                     <td>
                       {isMe ? (
@@ -206,11 +211,7 @@ export function UsersPanel() {
                       {timeAgo(user.createdAt)}
                     </td>
                     <td className="admin-row-actions">
-                      {isMe ? (
-                        <span className="admin-own-row-note">
-                          This is your account. Another admin can change your role or disable it.
-                        </span>
-                      ) : (
+                      {!isMe && (
                         <button
                           type="button"
                           className={`button subtle ${user.disabled ? '' : 'admin-subtle-danger'}`}

@@ -57,7 +57,9 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
             >
               <th scope="row">
                 {row.competency.name || 'Untitled competency'}
-                {row.competency.group && <span className="muted small"> · {row.competency.group}</span>}
+                {row.competency.group && (
+                  <span className="compare-group muted small">{row.competency.group}</span>
+                )}
                 <span className={`diff-tag ${STATUS[row.status].tag}`}>{STATUS[row.status].label}</span>
               </th>
               <td>
