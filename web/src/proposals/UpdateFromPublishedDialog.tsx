@@ -121,7 +121,7 @@ function Summary({ preview }: { preview: UpdatePreview }) {
     <>
       <p>
         {taken.length === 0
-          ? 'Nothing comes from the published line by itself.'
+          ? `No other changes come in from version ${preview.publishedVersion}.`
           : `${taken.length} ${taken.length === 1 ? 'change' : 'changes'} from version ${preview.publishedVersion} ${taken.length === 1 ? 'comes' : 'come'} in as is:`}
       </p>
       {taken.length > 0 && (
