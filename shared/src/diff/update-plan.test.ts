@@ -141,4 +141,18 @@ describe('planUpdateFromPublished', () => {
     expect(merged.title).toBe('Both titles');
     expect(merged.levels[0]!.attributes).toEqual([{ key: 'Years', value: '1' }]);
   });
+
+  it('names the neighbours of a position both sides changed', () => {
+    const { base, published, mine } = fork();
+    published.levels = [published.levels[2]!, published.levels[0]!, published.levels[1]!];
+    mine.levels = [mine.levels[0]!, mine.levels[2]!, mine.levels[1]!];
+    const plan = planUpdateFromPublished(base, published, mine);
+    expect(plan.conflicts.map((c) => [c.id, c.mine, c.published])).toEqual([
+      ['level:l3:position', 'After L1', 'First'],
+    ]);
+    const merged = mergeUpdateFromPublished(base, published, mine, {
+      'level:l3:position': { choice: 'published' },
+    });
+    expect(merged.levels.map((l) => l.id)).toEqual(['l3', 'l1', 'l2']);
+  });
 });

@@ -86,7 +86,8 @@ export function planUpdateFromPublished(
   published: LadderContent,
   mine: LadderContent,
 ): UpdatePlan {
-  const conflicts = detectConflicts(base, mine, published).map(updateConflict);
+  const names = rowNames(base, published, mine);
+  const conflicts = detectConflicts(base, mine, published).map((c) => updateConflict(c, names));
   const merger = new Merger(base, published, mine, new Map(), true);
   merger.merge();
   return { fromPublished: merger.fromPublished, conflicts };
@@ -102,7 +103,7 @@ export function mergeUpdateFromPublished(
   mine: LadderContent,
   resolutions: Readonly<Record<string, UpdateResolution>>,
 ): LadderContent {
-  const conflicts = detectConflicts(base, mine, published).map(updateConflict);
+  const conflicts = detectConflicts(base, mine, published).map((c) => updateConflict(c));
   const missing = conflicts.filter((c) => !resolutions[c.id]).map((c) => c.id);
   if (missing.length) {
     throw new UpdateResolutionError(
@@ -138,7 +139,17 @@ export function mergeUpdateFromPublished(
 
 // ---------------------------------------------------------------------------------------------
 
-function updateConflict(c: Conflict): UpdateConflict {
+/** How each level and competency of any side is named in sentences, by id. */
+function rowNames(...contents: LadderContent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const c of contents) {
+    for (const l of c.levels) names.set(l.id, levelLabel(l));
+    for (const x of c.competencies) names.set(x.id, `'${competencyLabel(x)}'`);
+  }
+  return names;
+}
+
+function updateConflict(c: Conflict, names: ReadonlyMap<string, string> = new Map()): UpdateConflict {
   const kind = conflictKind(c);
   return {
     id: conflictId(c.target),
@@ -146,9 +157,9 @@ function updateConflict(c: Conflict): UpdateConflict {
     reason: c.reason,
     label: c.label,
     combinable: kind === 'text' || kind === 'rich',
-    base: describe(kind, c.base),
-    mine: describe(kind, c.ours),
-    published: describe(kind, c.theirs),
+    base: describe(kind, c.base, names),
+    mine: describe(kind, c.ours, names),
+    published: describe(kind, c.theirs, names),
   };
 }
 
@@ -160,14 +171,18 @@ function conflictKind(c: Conflict): UpdateConflictKind {
   return t.field === 'summary' || t.field === 'description' ? 'rich' : 'text';
 }
 
-function describe(kind: UpdateConflictKind, value: ConflictValue): string {
+function describe(
+  kind: UpdateConflictKind,
+  value: ConflictValue,
+  names: ReadonlyMap<string, string>,
+): string {
   if (value === null) return kind === 'existence' ? 'Removed' : '';
   if (typeof value === 'string') return value;
   if (kind === 'rich') return plainText(value as RichText);
   if (kind === 'attributes') return (value as LevelAttribute[]).map((a) => `${a.key}: ${a.value}`).join('\n');
   if (kind === 'position') {
     const after = (value as { after: string | null }).after;
-    return after === null ? 'First' : `After ${after}`;
+    return after === null ? 'First' : `After ${names.get(after) ?? after}`;
   }
   const ref = value as { code?: string; title?: string; name?: string };
   return ref.name !== undefined
