@@ -258,6 +258,21 @@ const MATRIX: Row[] = [
     expect: editors(409),
   })),
   ...(['merged', 'closed'] as const).map((state): Row => ({
+    route: 'GET /api/ladders/:slug/proposals/:number/update-from-published',
+    state: `${state} proposal`,
+    request: (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.fixed[state]}/update-from-published`,
+    }),
+    expect: editors(409),
+  })),
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number/update-from-published',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/update-from-published`,
+    }),
+    expect: editors(200),
+  },
+  ...(['merged', 'closed'] as const).map((state): Row => ({
     route: 'POST /api/ladders/:slug/proposals/:number/update-from-published',
     state: `${state} proposal`,
     request: (c) => ({
