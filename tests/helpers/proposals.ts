@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
-import type { LadderContent } from '@rungs/shared';
-import type { ProposalDetail, ProposalView } from '@rungs/server/proposals/proposal-service';
+import type { LadderContent, UpdateConflict, UpdateResolution } from '@rungs/shared';
+import type { ProposalDetail, ProposalView, UpdatePlanView } from '@rungs/server/proposals/proposal-service';
 import type { VersionView } from '@rungs/server/versions/version-service';
 import { api, createUser, setupAdmin, type Session } from './auth.ts';
 import { connectClient, waitSynced, type TestClient } from './collab-client.ts';
 import { cellText, createLadder } from './ladders.ts';
 import { waitFor } from './wait.ts';
 
-export type { ProposalDetail, ProposalView, VersionView };
+export type { ProposalDetail, ProposalView, UpdatePlanView, VersionView };
 
 /** The people of a review: two editors (authors), two reviewers, a viewer, and the admin. */
 export interface Team {
@@ -198,3 +198,32 @@ export async function createPublishedLadder(
 }
 
 export { cellText };
+
+/** The preview of "update from published": what it takes from published, and its conflicts. */
+export async function updatePlan(session: Session, slug: string, n: number): Promise<UpdatePlanView> {
+  return (
+    await call<{ plan: UpdatePlanView }>(session, 'GET', proposalPath(slug, n, '/update-from-published'))
+  ).plan;
+}
+
+/** Previews the update, resolves each conflict with `resolve`, and confirms it. */
+export async function updateFromPublished(
+  session: Session,
+  slug: string,
+  n: number,
+  resolve: (conflict: UpdateConflict) => UpdateResolution = () => {
+    throw new Error('unexpected conflict');
+  },
+): Promise<ProposalDetail> {
+  const plan = await updatePlan(session, slug, n);
+  const resolutions = Object.fromEntries(plan.conflicts.map((c) => [c.id, resolve(c)]));
+  const body = { publishedVersion: plan.publishedVersion, fingerprint: plan.fingerprint, resolutions };
+  return (
+    await call<{ proposal: ProposalDetail }>(
+      session,
+      'POST',
+      proposalPath(slug, n, '/update-from-published'),
+      body,
+    )
+  ).proposal;
+}

@@ -94,6 +94,8 @@ const admins = (status: number): Record<Who, number> => ({
 });
 
 const FIXED: FixedProposal[] = ['draft', 'open', 'merged', 'closed'];
+/** A confirmation of "update from published" with nothing to resolve (the fixtures are up to date). */
+const NOTHING_RESOLVED = { publishedVersion: 0, fingerprint: '', resolutions: {} };
 
 const MATRIX: Row[] = [
   { route: 'GET /api/health', request: () => ({ url: '/api/health' }), expect: all(200) },
@@ -256,10 +258,26 @@ const MATRIX: Row[] = [
     expect: editors(409),
   })),
   ...(['merged', 'closed'] as const).map((state): Row => ({
+    route: 'GET /api/ladders/:slug/proposals/:number/update-from-published',
+    state: `${state} proposal`,
+    request: (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${c.fixed[state]}/update-from-published`,
+    }),
+    expect: editors(409),
+  })),
+  {
+    route: 'GET /api/ladders/:slug/proposals/:number/update-from-published',
+    request: async (c) => ({
+      url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/update-from-published`,
+    }),
+    expect: editors(200),
+  },
+  ...(['merged', 'closed'] as const).map((state): Row => ({
     route: 'POST /api/ladders/:slug/proposals/:number/update-from-published',
     state: `${state} proposal`,
     request: (c) => ({
       url: `/api/ladders/${c.publishedSlug}/proposals/${c.fixed[state]}/update-from-published`,
+      body: NOTHING_RESOLVED,
     }),
     expect: editors(409),
   })),
@@ -308,6 +326,7 @@ const MATRIX: Row[] = [
     route: 'POST /api/ladders/:slug/proposals/:number/update-from-published',
     request: async (c) => ({
       url: `/api/ladders/${c.publishedSlug}/proposals/${await c.proposal('open')}/update-from-published`,
+      body: NOTHING_RESOLVED,
     }),
     expect: editors(200),
   },

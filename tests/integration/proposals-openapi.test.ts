@@ -15,6 +15,7 @@ const ENDPOINTS = [
   'POST /api/ladders/{slug}/proposals/{number}/close',
   'POST /api/ladders/{slug}/proposals/{number}/reopen',
   'POST /api/ladders/{slug}/proposals/{number}/merge',
+  'GET /api/ladders/{slug}/proposals/{number}/update-from-published',
   'POST /api/ladders/{slug}/proposals/{number}/update-from-published',
   'GET /api/ladders/{slug}/proposals/{number}/verdicts',
   'POST /api/ladders/{slug}/proposals/{number}/verdicts',

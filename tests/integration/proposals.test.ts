@@ -28,6 +28,7 @@ import {
   startProposal,
   versionContent,
   waitForProposal,
+  updateFromPublished,
   type ProposalView,
   type Team,
   type VersionView,
@@ -207,8 +208,11 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
     expect(refusal).toMatchObject({ status: 409, code: 'conflicts' });
     expect(refusal.message).toMatch(/update it from published/i);
 
-    const updated = (await call(team.bob, 'POST', proposalPath(slug, b.number, '/update-from-published')))
-      .proposal;
+    // The author resolves the cell both changed with a combined text.
+    const updated = await updateFromPublished(team.bob, slug, b.number, (c) => ({
+      choice: 'combined',
+      text: `${c.published}\n${c.mine}`,
+    }));
     expect(updated).toMatchObject({ baseVersion: 2, behindPublished: false, conflicts: [], state: 'open' });
     expect(updated.approvals).toEqual({ required: 1, fresh: 0, stale: 1 });
     expect(updated.reviewers.map((r: { fresh: boolean }) => r.fresh)).toEqual([false]);

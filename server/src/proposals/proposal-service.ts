@@ -4,9 +4,14 @@ import {
   detectConflicts,
   diffLadders,
   isEmpty,
+  mergeUpdateFromPublished,
+  planUpdateFromPublished,
   readLadderContent,
+  UpdateResolutionError,
   type Conflict,
   type LadderContent,
+  type UpdatePlan,
+  type UpdateResolution,
 } from '@rungs/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/connect.ts';
@@ -28,6 +33,7 @@ import { ProposalCloseCode } from './close-codes.ts';
 import type { DocumentFreezes } from './document-freezes.ts';
 import { stateFingerprint } from './fingerprint.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { applyUpdateFromPublished } from './update-from-published.ts';
 import {
   diffView,
   proposalViews,
@@ -44,6 +50,18 @@ import { userRefs } from './user-refs.ts';
 export type { DiffView, LadderRef, ProposalDetail, ProposalView, ReviewerView };
 
 export type ProposalListFilter = 'active' | 'draft' | 'review' | 'merged' | 'closed' | 'all';
+
+export type UpdatePlanView = UpdatePlan & {
+  baseVersion: number;
+  publishedVersion: number;
+  fingerprint: string;
+};
+
+export interface UpdateConfirmation {
+  publishedVersion: number;
+  fingerprint: string;
+  resolutions: Record<string, UpdateResolution>;
+}
 
 interface LiveState {
   state: Uint8Array;
@@ -447,11 +465,33 @@ export class ProposalService {
     });
   }
 
+  /** What updating from published would do: one-sided changes taken, conflicts to resolve. */
+  async updatePlan(slug: string, number: number): Promise<UpdatePlanView> {
+    const ladder = await this.ladder(slug);
+    const row = await this.proposal(ladder, number);
+    if (!ACTIVE_STATES.includes(row.state)) throw readOnly(row);
+    const latest = await latestVersion(this.db, ladder.id);
+    const live = await this.liveState(row.document_name);
+    const publishedVersion = latest?.number ?? 0;
+    const plan =
+      latest && latest.number > row.base_version
+        ? planUpdateFromPublished(await this.baseContent(ladder, row), versionContent(latest), live.content)
+        : { fromPublished: [], conflicts: [] };
+    return { baseVersion: row.base_version, publishedVersion, fingerprint: live.fingerprint, ...plan };
+  }
+
   /**
-   * Brings the latest published state into the live proposal (a CRDT merge through its room, so
-   * editors see it at once) and moves its base there: conflicts clear, approvals become stale.
+   * Updates the proposal from the latest published version as its author confirmed it (see
+   * `updatePlan`): one-sided changes are taken, each conflict as resolved, through its room so
+   * editors see it at once; then its base moves there and approvals become stale. Refused when a
+   * conflict has no resolution, or the proposal or the published line moved since the plan.
    */
-  async updateFromPublished(slug: string, number: number, actor: Actor): Promise<ProposalDetail> {
+  async updateFromPublished(
+    slug: string,
+    number: number,
+    actor: Actor,
+    confirm: UpdateConfirmation,
+  ): Promise<ProposalDetail> {
     const ladder = await this.ladder(slug);
     const first = await this.proposal(ladder, number);
     await this.mutex.run(first.id, async () => {
@@ -459,7 +499,38 @@ export class ProposalService {
       if (!ACTIVE_STATES.includes(row.state)) throw readOnly(row);
       const latest = await latestVersion(this.db, ladder.id);
       if (!latest || latest.number <= row.base_version) return;
-      await this.rooms.change(row.document_name, (doc) => Y.applyUpdate(doc, latest.yjs_state));
+      if (confirm.publishedVersion !== latest.number) {
+        throw new HttpError(
+          409,
+          'published_moved',
+          `Version ${latest.number} was published after you reviewed this update (against version ${confirm.publishedVersion}). Review the update again.`,
+        );
+      }
+      const baseContent = await this.baseContent(ladder, row);
+      const publishedContent = versionContent(latest);
+      await this.rooms.change(row.document_name, (doc) => {
+        if (stateFingerprint(doc) !== confirm.fingerprint) {
+          throw new HttpError(
+            409,
+            'proposal_changed',
+            'The proposal was edited after you reviewed this update. Review the update again.',
+          );
+        }
+        let merged: LadderContent;
+        try {
+          merged = mergeUpdateFromPublished(
+            baseContent,
+            publishedContent,
+            readLadderContent(doc),
+            confirm.resolutions,
+          );
+        } catch (err) {
+          if (err instanceof UpdateResolutionError)
+            throw new HttpError(400, 'unresolved_conflicts', err.message);
+          throw err;
+        }
+        applyUpdateFromPublished(doc, latest.yjs_state, merged);
+      });
       const fingerprint = await this.rooms.read(row.document_name, stateFingerprint);
       await this.db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
@@ -474,11 +545,19 @@ export class ProposalService {
         await this.audit(trx, actor, 'proposal.updated_from_published', ladder, row, {
           fromVersion: row.base_version,
           toVersion: latest.number,
+          resolutions: Object.fromEntries(
+            Object.entries(confirm.resolutions).map(([id, r]) => [id, r.choice]),
+          ),
           ...(state !== current.state ? { from: current.state, to: state } : {}),
         });
       });
     });
     return this.detail(slug, number);
+  }
+
+  private async baseContent(ladder: LadderRef, row: ProposalRow): Promise<LadderContent> {
+    const base = row.base_version > 0 ? await getVersion(this.db, ladder.id, row.base_version) : undefined;
+    return versionContent(base);
   }
 
   // ---------------------------------------------------------------- verdicts

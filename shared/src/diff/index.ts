@@ -11,3 +11,4 @@ export { detectConflicts } from './conflicts.ts';
 export { diffRichText, hasBlockChanges, type RichTextDiffOptions } from './rich-text-diff.ts';
 export type { Granularity } from './inline-diff.ts';
 export { detectMoves } from './order-diff.ts';
+export * from './update-plan.ts';

@@ -1,4 +1,5 @@
 import type { Conflict, LadderDiff } from '@rungs/shared/diff/types';
+import type { UpdateConflict, UpdatePlan, UpdateResolution } from '@rungs/shared/diff/update-plan';
 import type { LadderContent } from '../domain.ts';
 import { apiRequest } from './client.ts';
 
@@ -159,10 +160,32 @@ export async function mergeProposal(slug: string, n: number): Promise<{ version:
   return apiRequest<{ version: { number: number } }>(proposalPath(slug, n, '/merge'), { method: 'POST' });
 }
 
-export async function updateFromPublished(slug: string, n: number): Promise<ProposalDetail> {
+export type { UpdateConflict, UpdateResolution };
+
+/** The preview of "update from published", and what confirming it must send back. */
+export type UpdatePreview = UpdatePlan & {
+  baseVersion: number;
+  publishedVersion: number;
+  fingerprint: string;
+};
+
+export async function previewUpdateFromPublished(slug: string, n: number): Promise<UpdatePreview> {
+  const { plan } = await apiRequest<{ plan: UpdatePreview }>(proposalPath(slug, n, '/update-from-published'));
+  return plan;
+}
+
+export async function updateFromPublished(
+  slug: string,
+  n: number,
+  preview: UpdatePreview,
+  resolutions: Record<string, UpdateResolution>,
+): Promise<ProposalDetail> {
   const { proposal } = await apiRequest<{ proposal: ProposalDetail }>(
     proposalPath(slug, n, '/update-from-published'),
-    { method: 'POST' },
+    {
+      method: 'POST',
+      body: { publishedVersion: preview.publishedVersion, fingerprint: preview.fingerprint, resolutions },
+    },
   );
   return proposal;
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
-import { mergeProposal, proposalAction, updateFromPublished, type ProposalDetail } from '../api/proposals.ts';
+import { mergeProposal, proposalAction, type ProposalDetail } from '../api/proposals.ts';
 import { rangePath } from '../history/HistoryTab.tsx';
 import { ladderPath } from '../published/ladder-context.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { UpdateFromPublishedDialog } from './UpdateFromPublishedDialog.tsx';
 
-type Pending = 'publish' | 'close' | null;
+type Pending = 'publish' | 'close' | 'update' | null;
 
 /**
  * What an editor can do with a proposal: open it for review, publish it (disabled with the
@@ -133,9 +134,9 @@ export function ProposalActions({
                 type="button"
                 className="button"
                 disabled={busy !== null}
-                onClick={() => void run('update', () => updateFromPublished(slug, n))}
+                onClick={() => setConfirm('update')}
               >
-                {busy === 'update' ? 'Updating…' : 'Update from published'}
+                Update from published
               </button>
             </div>
           )}
@@ -176,6 +177,17 @@ export function ProposalActions({
             </button>
           </div>
         </Dialog>
+      )}
+      {confirm === 'update' && (
+        <UpdateFromPublishedDialog
+          slug={slug}
+          number={n}
+          onCancel={() => setConfirm(null)}
+          onUpdated={async () => {
+            setConfirm(null);
+            await onChanged();
+          }}
+        />
       )}
       {confirm === 'close' && (
         <Dialog title="Close this proposal?" onCancel={() => setConfirm(null)}>

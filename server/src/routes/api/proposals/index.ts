@@ -19,6 +19,8 @@ import {
   ProposalResponse,
   SettingsBody,
   SettingsResponse,
+  UpdateFromPublishedBody,
+  UpdatePlanResponse,
   UpdateProposalBody,
   VerdictBody,
   VerdictListResponse,
@@ -221,14 +223,34 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/ladders/:slug/proposals/:number/update-from-published',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags,
+        summary:
+          'Preview updating from published: what is taken from the published line, and the conflicts to resolve',
+        params: ProposalParams,
+        response: { 200: UpdatePlanResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await assertProposalReadable(request.user, request.params.slug, request.params.number);
+      return { plan: await app.proposals.updatePlan(request.params.slug, request.params.number) };
+    },
+  );
+
   app.post(
     '/ladders/:slug/proposals/:number/update-from-published',
     {
       config: { access: 'edit' },
       schema: {
         tags,
-        summary: 'Bring the latest published version into the proposal (approvals become stale)',
+        summary:
+          'Confirm updating from published, with a resolution for every conflict of the preview (approvals become stale)',
         params: ProposalParams,
+        body: UpdateFromPublishedBody,
         response: { 200: ProposalDetailResponse, ...errors },
       },
     },
@@ -237,6 +259,7 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.slug,
         request.params.number,
         actorOf(request),
+        request.body,
       ),
     }),
   );

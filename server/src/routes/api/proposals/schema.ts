@@ -160,3 +160,70 @@ export const OverviewResponse = Type.Object({
     ),
   ),
 });
+
+const UpdateChoiceSchema = Type.Union([
+  Type.Literal('mine'),
+  Type.Literal('published'),
+  Type.Literal('combined'),
+]);
+
+export const UpdatePlanSchema = Type.Object(
+  {
+    /** The proposal's base version and the latest published one (equal: nothing to update). */
+    baseVersion: Type.Integer(),
+    publishedVersion: Type.Integer(),
+    /** The proposal's state this plan was computed from; send it back to confirm. */
+    fingerprint: Str,
+    /** What the published line changed that the proposal didn't: taken as is. */
+    fromPublished: Type.Array(Str),
+    conflicts: Type.Array(
+      Type.Object(
+        {
+          id: Str,
+          kind: Type.Union(
+            ['text', 'rich', 'attributes', 'position', 'existence'].map((k) => Type.Literal(k)),
+          ),
+          reason: Type.Union([Type.Literal('both-changed'), Type.Literal('deleted-and-changed')]),
+          label: Str,
+          /** Whether a combined text may resolve it (text and rich text). */
+          combinable: Type.Boolean(),
+          base: Str,
+          mine: Str,
+          published: Str,
+        },
+        { title: 'UpdateConflict' },
+      ),
+    ),
+  },
+  { title: 'UpdatePlan' },
+);
+
+export const UpdatePlanResponse = Type.Object({ plan: UpdatePlanSchema });
+
+export const UpdateFromPublishedBody = Type.Object(
+  {
+    publishedVersion: Type.Integer({
+      minimum: 0,
+      description: "The plan's `publishedVersion`; refused (409) if a newer version was published since.",
+    }),
+    fingerprint: Type.String({
+      maxLength: 100,
+      description: "The plan's `fingerprint`; refused (409) if the proposal changed since.",
+    }),
+    resolutions: Type.Record(
+      Type.String({ maxLength: 300 }),
+      Type.Object(
+        {
+          choice: UpdateChoiceSchema,
+          text: Type.Optional(Type.String({ maxLength: 50_000 })),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        description:
+          "One per conflict of the plan, by its `id`: keep 'mine', take 'published' or a 'combined' text.",
+      },
+    ),
+  },
+  { additionalProperties: false },
+);
