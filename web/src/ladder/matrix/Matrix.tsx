@@ -113,7 +113,7 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
           <tr>
             <th scope="col" className="corner">
               <span className="corner-label">Competency</span>
-              <span className="corner-sub muted">Level →</span>
+              <span className="corner-sub">Level →</span>
             </th>
             {levels.map((level, i) => (
               <LevelHeader
