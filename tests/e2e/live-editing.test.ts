@@ -78,8 +78,13 @@ describe('live co-editing in the browser', () => {
     await b.page.keyboard.press('Enter');
     await b.page.keyboard.type('Reviews designs across the org.');
     await expect.poll(() => editorA.textContent()).toContain('Reviews designs across the org.');
-    await a.page.locator('.collaboration-carets__label', { hasText: 'Grace Hopper' }).waitFor();
-    await b.page.locator('.collaboration-carets__label', { hasText: 'Ada Admin' }).waitFor();
+    // Name labels fade out after a moment (so they never hide text): attached is enough.
+    await a.page
+      .locator('.collaboration-carets__label', { hasText: 'Grace Hopper' })
+      .waitFor({ state: 'attached' });
+    await b.page
+      .locator('.collaboration-carets__label', { hasText: 'Ada Admin' })
+      .waitFor({ state: 'attached' });
 
     // Both edits are stored: the server acknowledged them.
     await a.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();

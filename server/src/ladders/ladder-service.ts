@@ -179,7 +179,41 @@ export class LadderService {
       });
     }
     const drafts = await this.draftDocuments(ids, reader);
-    return rows.map((r) => toSummary(r, drafts.get(r.id) ?? null));
+    const edited = await this.lastEdits([...drafts.values()]);
+    return rows.map((r) => {
+      const draft = drafts.get(r.id) ?? null;
+      const lastEdit = draft ? edited.get(draft) : undefined;
+      // Editing the draft is an update of the ladder too: the list shows whichever came last.
+      const updatedAt = lastEdit && lastEdit > r.updated_at ? lastEdit : r.updated_at;
+      return toSummary({ ...r, updated_at: updatedAt }, draft);
+    });
+  }
+
+  /**
+   * Per live document, when it was last changed: its newest logged update, or, once the log was
+   * compacted away, the time of that compaction (which follows the last edit closely).
+   */
+  private async lastEdits(documentNames: string[]): Promise<Map<string, string>> {
+    if (documentNames.length === 0) return new Map();
+    const [logged, compacted] = await Promise.all([
+      this.db
+        .selectFrom('doc_updates')
+        .select(({ fn }) => ['document_name', fn.max('created_at').as('at')])
+        .where('document_name', 'in', documentNames)
+        .groupBy('document_name')
+        .execute(),
+      this.db
+        .selectFrom('doc_snapshots')
+        .select(['document_name', 'updated_at as at'])
+        .where('document_name', 'in', documentNames)
+        .execute(),
+    ]);
+    const latest = new Map<string, string>();
+    for (const { document_name, at } of [...compacted, ...logged]) {
+      const previous = latest.get(document_name);
+      if (at && (!previous || String(at) > previous)) latest.set(document_name, String(at));
+    }
+    return latest;
   }
 
   /** Per ladder, the title, track and date of its latest published version. */

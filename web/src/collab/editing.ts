@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
+import { KeyBuffer, type PendingKey } from '../editor/key-buffer.ts';
 import { Store } from './store.ts';
 
 export interface EditingTarget {
@@ -13,11 +14,15 @@ export interface EditingTarget {
  * announced to others through the awareness field `editing`.
  */
 export class EditingStore extends Store<EditingTarget> {
+  /** Keys typed while the editor mounts, applied once its caret is placed. */
+  readonly keys = new KeyBuffer();
+
   constructor(private awareness: Awareness) {
     super({ name: null, point: null });
   }
 
-  start(name: string, point: { x: number; y: number } | null = null): void {
+  start(name: string, point: { x: number; y: number } | null = null, typed: PendingKey[] = []): void {
+    this.keys.capture(typed);
     this.set({ name, point });
     this.awareness.setLocalStateField('editing', name);
   }
@@ -26,6 +31,7 @@ export class EditingStore extends Store<EditingTarget> {
   stop(name?: string): void {
     if (name !== undefined && this.get().name !== name) return;
     if (this.get().name === null) return;
+    this.keys.release();
     this.set({ name: null, point: null });
     this.awareness.setLocalStateField('editing', null);
   }

@@ -5,6 +5,7 @@ import { useCanEdit } from '../auth/use-can-edit.ts';
 import { useCollab } from '../collab/CollabContext.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { cellEditorExtensions } from './extensions.ts';
+import { replayKeys } from './replay-keys.ts';
 import { Toolbar } from './Toolbar.tsx';
 
 /**
@@ -20,7 +21,7 @@ export function CellEditor({
   label: string;
   point: { x: number; y: number } | null;
 }) {
-  const { doc, provider, awareness } = useCollab();
+  const { doc, provider, awareness, editing } = useCollab();
   const { identity } = useIdentity();
   // Cells don't open an editor for readers; should one mount anyway, it stays read-only.
   const editable = useCanEdit();
@@ -60,6 +61,7 @@ export function CellEditor({
       view.dispatch(view.state.tr.setSelection(selection));
       view.focus();
     }
+    replayKeys(editor, editing.keys.take(), () => editing.stop(fragmentName));
     // Only when the editor is created: later `point` changes belong to another mount.
   }, [editor]);
 

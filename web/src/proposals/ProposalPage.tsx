@@ -202,7 +202,12 @@ function ProposalWorkspace({
           ) : null}
           <div className="proposal-body">
             <div className={`proposal-main view-${view}`}>{main}</div>
-            <aside className="proposal-panel" aria-label="Proposal details, checks and comments">
+            <aside
+              id="proposal-panel"
+              tabIndex={-1}
+              className="proposal-panel"
+              aria-label="Proposal details, checks and comments"
+            >
               <ProposalAbout proposal={proposal} editable={canEdit && active} onChanged={changed} />
               <ProposalActions proposal={proposal} canEdit={canEdit} onChanged={changed} />
               <ChecksPanel proposal={proposal} showBlockers={!canEdit || proposal.state === 'draft'} />

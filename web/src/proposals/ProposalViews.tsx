@@ -39,7 +39,7 @@ export function LiveEditorView() {
         </div>
       )}
       <ProposalLadderFields />
-      <Matrix />
+      <Matrix skipTo={{ href: '#proposal-panel', label: 'Skip to side panel' }} />
     </>
   );
 }

@@ -37,6 +37,16 @@ export function InlineText({
     if (editing) inputRef.current?.select();
   }, [editing]);
 
+  // A rename typed but not committed yet is lost on leaving: let the browser ask first, as it
+  // does for cell edits that are not stored yet.
+  const unsaved = editing && draft.trim() !== value;
+  useEffect(() => {
+    if (!unsaved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved]);
+
   function start() {
     setDraft(value);
     done.current = false;

@@ -1,5 +1,5 @@
 import { levelSummaryFragmentName, type CompetencyView, type LevelView } from '../../domain.ts';
-import { Fragment, useCallback, useMemo, useState } from 'react';
+import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
 import { useCanEdit } from '../../auth/use-can-edit.ts';
 import { useCollab } from '../../collab/CollabContext.tsx';
 import { refocusAction } from '../../ui/IconButton.tsx';
@@ -8,6 +8,7 @@ import { CompetencyRow } from './CompetencyRow.tsx';
 import { LevelHeader } from './LevelHeader.tsx';
 import { MatrixDialogs, type MatrixDialog } from './MatrixDialogs.tsx';
 import { RichTextCell } from './RichTextCell.tsx';
+import { useRovingGrid } from './roving-grid.ts';
 import { groupsOf, moveCompetencyBy, moveLevelBy, suggestLevelCode } from './structure-actions.ts';
 
 /** Competencies split into consecutive runs of the same group, for group header rows. */
@@ -35,8 +36,10 @@ function scrollToRow(kind: 'level' | 'competency', id: string) {
  * The ladder as a matrix: levels as columns (code, title, summary), competencies as rows grouped
  * by their group, one rich-text cell per level × competency.
  */
-export function Matrix() {
+export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } = {}) {
   const { doc } = useCollab();
+  const tableRef = useRef<HTMLTableElement>(null);
+  useRovingGrid(tableRef);
   const { levels, competencies } = useLadderStructure(doc);
   const canEdit = useCanEdit();
   const [dialog, setDialog] = useState<MatrixDialog | null>(null);
@@ -96,12 +99,21 @@ export function Matrix() {
 
   return (
     <div className="matrix-scroller" data-matrix tabIndex={-1}>
-      <table className="matrix" aria-label="Ladder matrix" aria-rowcount={competencies.length + 2}>
+      {skipTo && (
+        <a className="matrix-skip-link" href={skipTo.href}>
+          {skipTo.label}
+        </a>
+      )}
+      <p id="matrix-keys-hint" className="visually-hidden">
+        One stop in the tab order: arrow keys move between cells and controls, Enter or typing edits a cell,
+        Escape stops.
+      </p>
+      <table ref={tableRef} className="matrix" aria-label="Ladder matrix" aria-describedby="matrix-keys-hint">
         <thead>
           <tr>
             <th scope="col" className="corner">
               <span className="corner-label">Competency</span>
-              <span className="corner-sub muted">Level →</span>
+              <span className="corner-sub">Level →</span>
             </th>
             {levels.map((level, i) => (
               <LevelHeader
@@ -113,13 +125,15 @@ export function Matrix() {
                 onRemove={onRemoveLevel}
               />
             ))}
-            <th scope="col" className="add-level">
-              {canEdit && (
+            {canEdit ? (
+              <th scope="col" className="add-level">
                 <button type="button" className="button subtle" onClick={addLevel}>
                   + Level
                 </button>
-              )}
-            </th>
+              </th>
+            ) : (
+              <td className="filler" aria-hidden="true" />
+            )}
           </tr>
         </thead>
         <tbody>

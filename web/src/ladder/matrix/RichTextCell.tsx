@@ -18,7 +18,7 @@ import { CellEditor } from '../../editor/CellEditor.tsx';
 import { isEditableRichText } from '../../richtext/editable.ts';
 import { RichTextView } from '../../richtext/RichTextView.tsx';
 import { useRichText } from '../../richtext/use-rich-text.ts';
-import { moveFocusFrom } from './navigation.ts';
+import { isPrintableKey, pendingKeyOf, type PendingKey } from '../../editor/key-buffer.ts';
 
 /**
  * One rich-text fragment of the ladder (cell, level summary, competency or ladder description):
@@ -48,7 +48,7 @@ export const RichTextCell = memo(function RichTextCell({
   const rootRef = useRef<HTMLDivElement>(null);
   const staticRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef(false);
-  const contentId = useId();
+  const labelId = useId();
   const canEdit = useCanEdit();
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -62,22 +62,24 @@ export const RichTextCell = memo(function RichTextCell({
   // A cell that disappears (its level or competency was removed) stops being edited.
   useEffect(() => () => editingStore.stop(fragmentName), [editingStore, fragmentName]);
 
-  function startEditing(point: { x: number; y: number } | null) {
+  function startEditing(point: { x: number; y: number } | null, typed: PendingKey[] = []) {
     if (!canEdit) return;
     if (!isEditableRichText(content)) {
       setProblem('This text has a structure the editor cannot open without losing parts of it.');
       return;
     }
     setProblem(null);
-    editingStore.start(fragmentName, point);
+    editingStore.start(fragmentName, point, typed);
   }
 
   function onStaticKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (canEdit && (event.key === 'Enter' || event.key === 'F2')) {
       event.preventDefault();
       startEditing(null);
-    } else if (event.key.startsWith('Arrow') && moveFocusFrom(event.currentTarget, event.key)) {
+    } else if (canEdit && isPrintableKey(event) && !event.altKey) {
+      // Typing on a cell starts editing it with what was typed, at the end of its text.
       event.preventDefault();
+      startEditing(null, [pendingKeyOf(event)]);
     }
   }
 
@@ -128,16 +130,19 @@ export const RichTextCell = memo(function RichTextCell({
           className="rt-static"
           role={canEdit ? 'button' : undefined}
           tabIndex={0}
-          aria-label={canEdit ? `Edit ${label}` : label}
-          aria-describedby={contentId}
+          aria-describedby={labelId}
           data-nav-row={navRow}
           data-nav-col={navCol}
           onClick={onStaticClick}
           onKeyDown={onStaticKeyDown}
         >
-          <div id={contentId} className={`rich-text ${empty ? 'is-empty' : ''}`}>
+          <div className={`rich-text ${empty ? 'is-empty' : ''}`}>
             {empty ? <span className="placeholder">{placeholder}</span> : <RichTextView doc={content} />}
           </div>
+          {/* The name is the visible text (label in name); what the cell is comes as description. */}
+          <span id={labelId} className="visually-hidden" aria-hidden="true">
+            {canEdit ? `Edit ${label}` : label}
+          </span>
           {problem && (
             <p className="cell-problem" role="alert">
               {problem}

@@ -25,9 +25,13 @@ export function moveCompetencyBy(
   delta: -1 | 1,
 ): void {
   const index = competencies.findIndex((c) => c.id === id);
+  const competency = competencies[index];
   const neighbour = competencies[index + delta];
-  if (index < 0 || !neighbour) return;
-  moveCompetency(doc, id, delta < 0 ? { beforeId: neighbour.id } : { afterId: neighbour.id });
+  if (!competency || !neighbour) return;
+  // At a group boundary the step is into the next group (first or last of it), not past its
+  // first member: the competency adopts that group, so groups stay contiguous.
+  if (neighbour.group !== competency.group) setCompetencyGroup(doc, id, neighbour.group);
+  else moveCompetency(doc, id, delta < 0 ? { beforeId: neighbour.id } : { afterId: neighbour.id });
 }
 
 /** Add a level at the end (or after `afterId`); returns its id. */
