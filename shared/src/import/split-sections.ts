@@ -80,7 +80,10 @@ function sectionsOf(blocks: PMNode[]): Sections {
 const keyOf = (label: string) => label.toLowerCase();
 
 /** The labels, in order of first appearance, that Split would make competencies of (empty when it cannot split). */
-export function splitLabels(content: LadderContent, competencyId: string): string[] {
+export function splitLabels(
+  content: Pick<LadderContent, 'levels' | 'cells'>,
+  competencyId: string,
+): string[] {
   const labels = new Map<string, string>();
   for (const level of content.levels) {
     const cell = content.cells[cellKey(level.id, competencyId)];
