@@ -116,7 +116,8 @@ describe('import and export defects', () => {
     expect(await levelHeaders.count()).toBe(2);
     expect(await levelHeaders.allTextContents()).not.toContainEqual(expect.stringContaining('Group'));
     expect(await preview.locator('tr.group-row').allTextContents()).toEqual(['Craft', 'Impact']);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'import-defects-groups-390.png'), fullPage: true });
+    await preview.locator('tr.group-row').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-defects-groups-390.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -155,7 +156,8 @@ describe('import and export defects', () => {
     );
     const collaboration = preview.locator('tr.competency-row').nth(1).locator('td.cell');
     expect(await collaboration.nth(1).textContent()).toBe('Leads reviews across teams.');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'import-defects-split-390.png'), fullPage: true });
+    await preview.locator('tr.competency-row').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-defects-split-390.png') });
     await page.close();
   });
 

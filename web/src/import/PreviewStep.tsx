@@ -154,7 +154,7 @@ export function PreviewStep({
       <div className="import-fix-bar">
         <p className="muted small import-fix-help">
           Click a name to rename it. Merge joins two levels (or competencies) cell by cell; Drop leaves one
-          out.
+          out; Split (on a competency whose text has labelled sections) makes one competency per section.
         </p>
         <div className="import-fix-actions">
           <span className="import-last-change" role="status" aria-live="polite">
