@@ -41,17 +41,68 @@ describe('exportCsv', () => {
   it('writes long form with one row per level × competency', () => {
     const csv = exportCsv(ladder());
     const rows = parse(csv) as string[][];
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(1 + 2 * 2);
-    expect(rows[1]).toEqual([
+    expect(rows[0]).toEqual([...CSV_COLUMNS, 'Years of experience', 'Seniority']);
+    const cellRows = rows.slice(1).filter((r) => r[0] && r[3]);
+    expect(cellRows).toHaveLength(2 * 2);
+    expect(cellRows[0]).toEqual([
       'TW1',
       'Technical Writer',
       'Writing',
       'Clarity',
       '- Uses short sentences and the *active* voice.\n- Follows the style guide.',
+      '',
+      '',
     ]);
-    expect(rows[2]).toEqual(['TW1', 'Technical Writer', 'Structure', 'Information architecture', '']);
+    expect(cellRows[1]).toEqual([
+      'TW1',
+      'Technical Writer',
+      'Structure',
+      'Information architecture',
+      '',
+      '',
+      '',
+    ]);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('keeps level summaries and attributes, competency and ladder descriptions, in rows the importer reads back', () => {
+    const rows = parse(exportCsv(ladder())) as string[][];
+    expect(rows).toContainEqual([
+      'TW1',
+      'Technical Writer',
+      '',
+      '',
+      'Writes and updates pages for one product.',
+      '0-3',
+      '',
+    ]);
+    expect(rows).toContainEqual(['TW2', 'Senior Technical Writer', '', '', '', '4+', 'Senior']);
+    expect(rows).toContainEqual([
+      '',
+      '',
+      'Writing',
+      'Clarity',
+      'Readers understand the text on first reading.',
+      '',
+      '',
+    ]);
+    expect(rows[1]![4]).toMatch(/^How technical writers grow\./);
+    const back = importLadder(exportCsv(ladder()), { filename: 'ladder.csv' });
+    expect(back.warnings).toEqual([]);
+    expect(withoutIds({ ...back.content, title: '', track: '' })).toEqual(
+      withoutIds({ ...ladder(), title: '', track: '' }),
+    );
+  });
+
+  it('writes no summary row for a level with no summary nor attributes', () => {
+    const L = ladder();
+    for (const level of L.levels) {
+      level.summary = { type: 'doc', content: [{ type: 'paragraph' }] };
+      level.attributes = [];
+    }
+    const rows = parse(exportCsv(L)) as string[][];
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.filter((r) => r[0] && !r[3])).toEqual([]);
   });
 });
 
@@ -124,5 +175,44 @@ describe('convertDocument', () => {
 
   it('throws ImportError for bad input', () => {
     expect(() => convertDocument('', 'md')).toThrow(ImportError);
+  });
+});
+
+describe('exports of a ladder edited in the app (empty rich text is one empty paragraph)', () => {
+  const emptyDoc = () => ({ type: 'doc' as const, content: [{ type: 'paragraph' }] });
+  const edited = () => {
+    const L = ladder();
+    for (const c of L.competencies) c.description = emptyDoc();
+    L.cells[`${L.levels[0]!.id}:${L.competencies[1]!.id}`] = emptyDoc();
+    return L;
+  };
+
+  it('HTML has no Competencies section of empty boxes and no empty competency sections', () => {
+    const html = exportHtml(edited());
+    expect(html).not.toContain('<h2>Competencies</h2>');
+    expect(html).not.toMatch(/<section class="competency"><h4>[^<]*<\/h4>\s*<\/section>/);
+    expect(html).not.toMatch(/<section class="competency"><h4>[^<]*<\/h4>\n<p><\/p>/);
+  });
+
+  it('Markdown has no empty competency headings and reads back to the same ladder', () => {
+    const L = edited();
+    const md = exportMarkdown(L);
+    expect(md).not.toContain('## Competencies');
+    // every competency heading is followed by text, not by another heading or the end
+    expect(md).not.toMatch(/^#### .*\n\n(#|$)/m);
+    expect(md.trimEnd()).not.toMatch(/\n#### [^\n]*$/);
+    const back = importLadder(md).content;
+    expect(back.competencies.map((c) => c.name)).toEqual(L.competencies.map((c) => c.name));
+  });
+
+  it('Markdown lists a competency that no level fills, so it is not lost', () => {
+    const L = edited();
+    for (const level of L.levels) delete L.cells[`${level.id}:${L.competencies[1]!.id}`];
+    const md = exportMarkdown(L);
+    expect(md).toContain('## Competencies');
+    const back = importLadder(md).content;
+    expect(back.competencies.map((c) => [c.group, c.name])).toEqual(
+      L.competencies.map((c) => [c.group, c.name]),
+    );
   });
 });

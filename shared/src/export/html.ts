@@ -1,5 +1,19 @@
 import { cellKey, type Competency, type LadderContent, type Level } from '../model/index.ts';
+import { withoutIds } from '../import/canonical.ts';
+import { hasContent } from './has-content.ts';
 import { blocksToHtml, escapeHtml } from './pm-to-html.ts';
+
+/** Id of the `<script type="application/json">` that carries the ladder, for an exact import back. */
+export const LADDER_DATA_ID = 'rungs-ladder';
+
+/**
+ * The ladder without its ids (cells keyed `levelIndex:competencyIndex`, as `withoutIds` writes),
+ * so the page is the same whatever ids the ladder has; JSON safe inside a script element: no `<`
+ * at all, so no `</script>` nor `<!--`.
+ */
+function scriptJson(content: LadderContent): string {
+  return JSON.stringify(withoutIds(content)).replace(/</g, '\\u003c');
+}
 
 export interface HtmlExportOptions {
   /** Start every level on a new page when printed. */
@@ -70,7 +84,10 @@ function grouped(competencies: Competency[], render: (c: Competency) => string |
   return out.join('\n');
 }
 
-/** A standalone HTML page for reading, sharing and printing a ladder. */
+/**
+ * A standalone HTML page for reading, sharing and printing a ladder. It carries the ladder as JSON
+ * too, so that importing the page back (unedited) gives exactly the same ladder.
+ */
 export function exportHtml(content: LadderContent, options: HtmlExportOptions = {}): string {
   const used = new Set<string>();
   const ids = content.levels.map((l) => slug(l.code || l.title, used));
@@ -79,19 +96,19 @@ export function exportHtml(content: LadderContent, options: HtmlExportOptions = 
   parts.push(`<header class="ladder">`);
   if (content.track) parts.push(`<p class="track">${escapeHtml(content.track)}</p>`);
   parts.push(`<h1>${title}</h1>`);
-  if (content.description.content?.length)
-    parts.push(`<div class="description">${blocksToHtml(content.description.content)}</div>`);
+  if (hasContent(content.description))
+    parts.push(`<div class="description">${blocksToHtml(content.description.content!)}</div>`);
   parts.push(`</header>`);
   if (content.levels.length > 1) {
     parts.push(`<nav class="toc" aria-label="Levels"><ol>`);
     content.levels.forEach((l, i) => parts.push(`<li><a href="#${ids[i]}">${levelHeading(l)}</a></li>`));
     parts.push(`</ol></nav>`);
   }
-  if (content.competencies.some((c) => c.description.content?.length)) {
+  if (content.competencies.some((c) => hasContent(c.description))) {
     parts.push(`<section class="definitions"><h2>Competencies</h2>`);
     parts.push(
       grouped(content.competencies, (c) =>
-        c.description.content?.length ? blocksToHtml(c.description.content) : null,
+        hasContent(c.description) ? blocksToHtml(c.description.content!) : null,
       ),
     );
     parts.push(`</section>`);
@@ -104,12 +121,12 @@ export function exportHtml(content: LadderContent, options: HtmlExportOptions = 
         parts.push(`<dt>${escapeHtml(a.key)}</dt><dd>${escapeHtml(a.value)}</dd>`);
       parts.push(`</dl>`);
     }
-    if (level.summary.content?.length)
-      parts.push(`<div class="summary">${blocksToHtml(level.summary.content)}</div>`);
+    if (hasContent(level.summary))
+      parts.push(`<div class="summary">${blocksToHtml(level.summary.content!)}</div>`);
     parts.push(
       grouped(content.competencies, (c) => {
         const cell = content.cells[cellKey(level.id, c.id)];
-        return cell?.content?.length ? blocksToHtml(cell.content) : null;
+        return hasContent(cell) ? blocksToHtml(cell.content!) : null;
       }),
     );
     parts.push(`</section>`);
@@ -125,6 +142,7 @@ export function exportHtml(content: LadderContent, options: HtmlExportOptions = 
 </head>
 <body class="ladder-document${options.onePerPage ? ' one-per-page' : ''}">
 ${parts.join('\n')}
+<script type="application/json" id="${LADDER_DATA_ID}">${scriptJson(content)}</script>
 </body>
 </html>
 `;

@@ -3,9 +3,12 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
+import { LadderBuilder, competencyKey } from '../import/ladder-builder.ts';
 import { levelNameRoundTrips, formatLevelName } from '../import/level-name.ts';
+import { Warnings } from '../import/warnings.ts';
 import type { Competency, LadderContent, Level } from '../model/index.ts';
 import { cellKey } from '../model/index.ts';
+import { hasContent } from './has-content.ts';
 import { blocksToMdast } from './pm-to-mdast.ts';
 
 /** Markers that let `importLadder` read our own export back without guessing. */
@@ -58,25 +61,57 @@ function levelsTable(levels: Level[]): Table | null {
   };
 }
 
-/** Competency headings for one level (or for the definitions): `### Group` then `#### Name`, or `### Name`. */
+/**
+ * Competency headings for one level (or for the definitions): `### Group` then `#### Name`, or
+ * `### Name`. A competency whose body is empty gets no heading, unless `keepEmpty`.
+ */
 function competencySections(
   competencies: Competency[],
   body: (c: Competency) => RootContent[],
+  keepEmpty = false,
 ): RootContent[] {
   const out: RootContent[] = [];
   let group = '';
   for (const c of competencies) {
+    const content = body(c);
+    if (!content.length && !keepEmpty) continue;
     if (c.group && c.group !== group) out.push(heading(3, c.group));
     group = c.group;
-    out.push(heading(c.group ? 4 : 3, c.name), ...body(c));
+    out.push(heading(c.group ? 4 : 3, c.name), ...content);
   }
   return out;
+}
+
+function cellOf(content: LadderContent, level: Level, c: Competency) {
+  const cell = content.cells[cellKey(level.id, c.id)];
+  return hasContent(cell) ? cell.content! : [];
+}
+
+/**
+ * Whether the competencies the export writes (those described, then each level's filled ones)
+ * read back as every competency in the ladder's order. When not (a competency nobody fills, or an
+ * order no level shows), the Competencies section lists them all.
+ */
+function listImpliesCompetencies(content: LadderContent): boolean {
+  const b = new LadderBuilder(new Warnings());
+  for (const c of content.competencies) if (hasContent(c.description)) b.competency(c.name, c.group);
+  for (const level of content.levels)
+    for (const c of content.competencies)
+      if (cellOf(content, level, c).length) b.competency(c.name, c.group, level.id);
+  const read = b.build('').competencies;
+  return (
+    read.length === content.competencies.length &&
+    read.every((c, i) => {
+      const expected = content.competencies[i]!;
+      return competencyKey(c.name, c.group) === competencyKey(expected.name, expected.group);
+    })
+  );
 }
 
 /**
  * The ladder as Markdown people can read and edit, and that `importLadder` reads back to the same
  * ladder: `# Title`, description, a levels table when levels carry attributes, a `## Competencies`
- * section when competencies have descriptions, then `## CODE — Title` per level with its summary
+ * section when competencies have descriptions (or some would otherwise be lost), then `## CODE — Title` per level with its summary
  * and one section per competency (grouped under `### Group` when there are groups).
  */
 export function exportMarkdown(content: LadderContent): string {
@@ -88,18 +123,22 @@ export function exportMarkdown(content: LadderContent): string {
   children.push(...blocksToMdast(content.description.content ?? []));
   const table = levelsTable(content.levels);
   if (table) children.push(table);
-  if (content.competencies.some((c) => c.description.content?.length)) {
+  const listAll = !listImpliesCompetencies(content);
+  if (listAll || content.competencies.some((c) => hasContent(c.description))) {
     children.push(heading(2, 'Competencies'), { type: 'html', value: COMPETENCIES_MARKER });
     children.push(
-      ...competencySections(content.competencies, (c) => blocksToMdast(c.description.content ?? [])),
+      ...competencySections(
+        content.competencies,
+        (c) => (hasContent(c.description) ? blocksToMdast(c.description.content!) : []),
+        listAll,
+      ),
     );
   }
   for (const level of content.levels) {
-    children.push(heading(2, formatLevelName(level)), ...blocksToMdast(level.summary.content ?? []));
+    const summary = hasContent(level.summary) ? blocksToMdast(level.summary.content!) : [];
+    children.push(heading(2, formatLevelName(level)), ...summary);
     children.push(
-      ...competencySections(content.competencies, (c) =>
-        blocksToMdast(content.cells[cellKey(level.id, c.id)]?.content ?? []),
-      ),
+      ...competencySections(content.competencies, (c) => blocksToMdast(cellOf(content, level, c))),
     );
   }
   const yaml = Object.keys(front).length ? `---\n${yamlStringify(front).trimEnd()}\n---\n\n` : '';

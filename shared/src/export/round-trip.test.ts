@@ -6,6 +6,7 @@ import { withoutIds } from '../import/canonical.ts';
 import { FIXTURES_DIR, SEEDS_DIR, listFiles } from '../import/testing/paths.ts';
 import type { LadderContent } from '../model/index.ts';
 import { exportCsv } from './csv.ts';
+import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
 
@@ -14,18 +15,12 @@ const documents = [
   ...listFiles(SEEDS_DIR).map((f) => ({ name: `seed ${f}`, file: path.join(SEEDS_DIR, f) })),
 ];
 
-/** What long-form CSV carries: level codes and titles, competency groups and names, cells, in order. */
+/**
+ * What long-form CSV carries: everything but the ladder's title and track (a CSV table has no
+ * place for them; the importer takes the title from the file name).
+ */
 function csvView(content: LadderContent) {
-  const c = withoutIds(content) as ReturnType<typeof withoutIds> & {
-    levels: Array<{ code: string; title: string }>;
-    competencies: Array<{ name: string; group: string }>;
-    cells: unknown;
-  };
-  return {
-    levels: c.levels.map((l) => ({ code: l.code, title: l.title })),
-    competencies: c.competencies.map((x) => ({ group: x.group, name: x.name })),
-    cells: c.cells,
-  };
+  return withoutIds({ ...content, title: '', track: '' });
 }
 
 describe('round trip: import(export(L)) equals L', () => {
@@ -57,15 +52,34 @@ describe('round trip: import(export(L)) equals L', () => {
         expect(importLadder(exportJson(L)).content).toEqual(L);
       });
 
-      it('through CSV (long form): same text, structure and order', () => {
+      it('through CSV (long form): same text, summaries, descriptions, groups, attributes and order', () => {
         const L = original();
         const csv = exportCsv(L);
         const back = importLadder(csv, { filename: 'ladder.csv' });
         expect(back.layout).toBe('long-form');
         expect(csvView(back.content)).toEqual(csvView(L));
+        expect(exportCsv(back.content)).toBe(csv);
+      });
+
+      it('through HTML, printable or not (the page carries the ladder)', () => {
+        const L = original();
+        for (const onePerPage of [false, true]) {
+          const back = importLadder(exportHtml(L, { onePerPage }), { filename: 'ladder.html' });
+          expect(withoutIds(back.content)).toEqual(withoutIds(L));
+        }
       });
     });
   }
+});
+
+describe('HTML export edited after it was written', () => {
+  it('is read from what the page shows, not from the ladder it carried', () => {
+    const L = importLadder(readFileSync(path.join(FIXTURES_DIR, 'ladder.json'))).content;
+    const edited = exportHtml(L).replace('Follows the style guide.', 'Follows the house style guide.');
+    const back = importLadder(edited, { filename: 'ladder.html' }).content;
+    expect(JSON.stringify(back.cells)).toContain('Follows the house style guide.');
+    expect(back.levels.map((l) => l.code)).toEqual(L.levels.map((l) => l.code));
+  });
 });
 
 describe('Markdown export of unusual ladders', () => {

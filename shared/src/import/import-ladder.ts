@@ -10,6 +10,7 @@ import { readTextTable } from './delimited/text-table.ts';
 import { textToCell } from './delimited/text-cell.ts';
 import { csvDelimiter, detectFormat } from './detect.ts';
 import { ImportError, ladderTooLarge } from './errors.ts';
+import { embeddedLadder } from './html/embedded-ladder.ts';
 import { htmlDocument } from './html/html-document.ts';
 import { readLadderJson } from './json.ts';
 import { LadderBuilder } from './ladder-builder.ts';
@@ -66,11 +67,17 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
   const decodeWarnings = new Warnings();
   const text = decodeInput(input, decodeWarnings);
   const format: FormatId = options.format ?? detectFormat(text, options.filename);
-  if (format === 'json') {
-    const content = readLadderJson(text);
+  const exact = format === 'json' ? readLadderJson(text) : format === 'html' ? embeddedLadder(text) : null;
+  if (exact) {
+    const content = exact;
     if (options.title) content.title = options.title;
     assertWithinLimits(content);
-    return { content, format, layout: 'json', warnings: decodeWarnings.toArray() };
+    return {
+      content,
+      format,
+      layout: format === 'json' ? 'json' : 'headings',
+      warnings: decodeWarnings.toArray(),
+    };
   }
   let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact?: boolean };
   switch (format) {

@@ -8,7 +8,7 @@ import { ImportProblem } from './ImportMessages.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { formatBytes, readImportFile } from './read-file.ts';
 import { SourceStep } from './SourceStep.tsx';
-import { MAX_TITLE, useImportWizard } from './use-import-wizard.ts';
+import { failedSourceText, MAX_TITLE, useImportWizard } from './use-import-wizard.ts';
 import { clearSnapshot } from './wizard-storage.ts';
 import './import.css';
 
@@ -119,7 +119,7 @@ export function ImportPage() {
     }
   }
 
-  const sourceText = snapshot.source?.kind === 'text' ? snapshot.source.text : snapshot.pasted;
+  const sourceText = failedSourceText(read);
   let body;
   if (onPreviewStep && hasPreview) {
     body = (

@@ -19,6 +19,7 @@ import {
   renameCompetency,
   renameLevel,
 } from './edit-content.ts';
+import { splitCompetency, splitLabels } from '@rungs/shared/import/split-sections';
 import { MergeDialog } from './MergeDialog.tsx';
 
 /** A change to the draft, with a sentence saying what it did (announced, and shown beside Undo). */
@@ -160,12 +161,15 @@ function CompetencyRowHeader({
   competency,
   index,
   canMerge,
+  sections,
   onChange,
   onMerge,
 }: {
   competency: Competency;
   index: number;
   canMerge: boolean;
+  /** Labelled sections its text holds, which Split makes competencies of (none: no Split). */
+  sections: string[];
   onChange(change: DraftChange): void;
   onMerge(): void;
 }) {
@@ -207,6 +211,19 @@ function CompetencyRowHeader({
         <ActionButton label={`Merge competency ${name} into another`} disabled={!canMerge} onClick={onMerge}>
           Merge…
         </ActionButton>
+        {sections.length > 0 && (
+          <ActionButton
+            label={`Split competency ${name} into ${sections.join(', ')}`}
+            onClick={() =>
+              onChange((c) => ({
+                content: splitCompetency(c, competency.id),
+                message: `Split ${name} into ${sections.length} competencies: ${sections.join(', ')}.`,
+              }))
+            }
+          >
+            Split
+          </ActionButton>
+        )}
         <ActionButton
           label={`Drop competency ${name}`}
           danger
@@ -241,6 +258,10 @@ export function PreviewMatrix({
   const hasGroups = competencies.some((c) => c.group);
   const hasSummaries = levels.some((l) => !isEmptyDoc(l.summary));
   const [merging, setMerging] = useState<Merging | null>(null);
+  const sectionsOf = useMemo(
+    () => new Map(competencies.map((c) => [c.id, splitLabels({ levels, cells }, c.id)])),
+    [levels, competencies, cells],
+  );
 
   if (levels.length === 0 || competencies.length === 0) {
     return (
@@ -312,6 +333,7 @@ export function PreviewMatrix({
                     competency={competency}
                     index={index}
                     canMerge={competencies.length > 1}
+                    sections={sectionsOf.get(competency.id) ?? []}
                     onChange={onChange}
                     onMerge={() => setMerging({ kind: 'competency', competency, index })}
                   />

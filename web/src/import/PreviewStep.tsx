@@ -6,7 +6,7 @@ import { filledCellCount } from './edit-content.ts';
 import { FORMAT_IDS, FORMAT_LABELS, layoutLabel, type FormatId } from './formats.ts';
 import { ImportProblem, WarningList } from './ImportMessages.tsx';
 import { PreviewMatrix, type DraftChange } from './PreviewMatrix.tsx';
-import { MAX_TITLE, type ReadState } from './use-import-wizard.ts';
+import { failedSourceText, MAX_TITLE, type ReadState } from './use-import-wizard.ts';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -116,7 +116,7 @@ export function PreviewStep({
       {read.status === 'error' && (
         <ImportProblem
           error={read.error}
-          source={sourceText}
+          source={failedSourceText(read)}
           title={attempted ? `It can’t be read as ${FORMAT_LABELS[attempted]}` : undefined}
         >
           <p className="muted small">The preview below still shows the document read as before.</p>
@@ -154,7 +154,7 @@ export function PreviewStep({
       <div className="import-fix-bar">
         <p className="muted small import-fix-help">
           Click a name to rename it. Merge joins two levels (or competencies) cell by cell; Drop leaves one
-          out.
+          out; Split (on a competency whose text has labelled sections) makes one competency per section.
         </p>
         <div className="import-fix-actions">
           <span className="import-last-change" role="status" aria-live="polite">

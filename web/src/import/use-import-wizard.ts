@@ -8,7 +8,14 @@ import { loadSnapshot, saveSnapshot, type WizardSnapshot } from './wizard-storag
 /** API titles and tracks are at most 200 characters. */
 export const MAX_TITLE = 200;
 
-export type ReadState = { status: 'idle' } | { status: 'reading' } | { status: 'error'; error: unknown };
+/** A failed read keeps the document it tried, so its error quotes that document, not the last one read. */
+export type ReadState =
+  { status: 'idle' } | { status: 'reading' } | { status: 'error'; error: unknown; source: ImportSource };
+
+/** The text an error's line refers to: the document that failed, when it is text. */
+export function failedSourceText(read: ReadState): string | undefined {
+  return read.status === 'error' && read.source.kind === 'text' ? read.source.text : undefined;
+}
 
 function initialDraft(preview: ImportPreview): LadderContent {
   const content = preview.content;
@@ -59,7 +66,7 @@ export function useImportWizard() {
         return true;
       } catch (error) {
         if (abort.signal.aborted) return false;
-        setRead({ status: 'error', error });
+        setRead({ status: 'error', error, source });
         return false;
       }
     },

@@ -7,7 +7,9 @@ import { assertRectangular, type GridCell } from './cells.ts';
 /**
  * Long form: one row per level × competency, e.g. `Level code, Level title, Group, Competency, Text`
  * (what `exportCsv` writes) or `Level, Competency, Expectations`. A row with empty text still
- * declares its level and competency.
+ * declares its level and competency. A row with no competency holds the level's summary (and its
+ * attributes, in the columns this reader does not know); a row with no level, a competency's
+ * description, or with neither, the ladder's description.
  */
 const COLUMNS = {
   code: /^(level[ _-]?code|code)$/i,
@@ -33,7 +35,8 @@ export function longFormColumns(header: string[]): LongFormColumns | null {
   const cols: LongFormColumns = {
     code: find(COLUMNS.code),
     title: find(COLUMNS.title),
-    level: find(COLUMNS.level),
+    // With a code and a title column, a "Level" or "Grade" column is an attribute, not the level.
+    level: find(COLUMNS.code) >= 0 && find(COLUMNS.title) >= 0 ? -1 : find(COLUMNS.level),
     group: find(COLUMNS.group),
     competency: find(COLUMNS.competency),
     text: find(COLUMNS.text),
@@ -56,6 +59,9 @@ export function readLongForm(
   assertRectangular(rows, rowLines, header.length);
   const at = (row: GridCell[], j: number) => (j >= 0 ? (row[j]?.text ?? '') : '');
   const levelValues = rows.slice(1).map((r) => at(r, cols.level));
+  // Any other column holds level attributes, on the rows that name a level but no competency.
+  const known = new Set(Object.values(cols));
+  const attributeCols = header.map((h, j) => j).filter((j) => !known.has(j) && header[j]!.trim());
   const levelIsCode = cols.level >= 0 && levelValues.filter(Boolean).every(isLevelCode);
   rows.slice(1).forEach((row, i) => {
     if (row.every((c) => !c.text)) return;
@@ -67,20 +73,26 @@ export function readLongForm(
       else if (cols.title < 0) name.title = v;
     }
     const compName = at(row, cols.competency);
+    if (!name.code && !name.title && compName) {
+      // A competency without a level: its description (what our export writes).
+      b.competency(compName, at(row, cols.group)).description.push(...row[cols.text]!.blocks);
+      return;
+    }
     if (!name.code && !name.title) {
-      if (row[cols.text]?.text) {
+      if (row[cols.text]?.text && at(row, cols.group)) {
         w.add(
           'unnamed_level',
           `The row on line ${rowLines[i + 1]} names no level; its text was kept in the ladder description.`,
           rowLines[i + 1],
         );
-        b.description.push(...row[cols.text]!.blocks);
       }
+      b.description.push(...(row[cols.text]?.blocks ?? []));
       return;
     }
     const level = b.levelNamed(name);
     if (!compName) {
       if (row[cols.text]?.text) level.summary.push(...row[cols.text]!.blocks);
+      for (const j of attributeCols) b.addAttribute(level, header[j]!, at(row, j));
       return;
     }
     const comp = b.competency(compName, at(row, cols.group), level.id);

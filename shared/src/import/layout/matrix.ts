@@ -2,6 +2,7 @@ import type { LadderBuilder, LevelDraft } from '../ladder-builder.ts';
 import { levelScore, parseLevelName } from '../level-name.ts';
 import type { LayoutId } from '../types.ts';
 import type { Warnings } from '../warnings.ts';
+import { labelColumns } from './group-column.ts';
 import { assertRectangular, isAttribute, isShortCell, type GridCell } from './cells.ts';
 
 /**
@@ -89,15 +90,8 @@ function levelsAsRows(input: MatrixInput, b: LadderBuilder, w: Warnings): Layout
 function levelsAsColumns(input: MatrixInput, b: LadderBuilder, w: Warnings): LayoutId {
   const [header, ...body] = input.rows;
   const bodyLines = input.rowLines.slice(1);
-  let k = 1;
-  if (
-    header!.length >= 3 &&
-    levelScore(header![1]!.text) === 0 &&
-    (GROUP_HEADER.test(header![0]!.text) || COMPETENCY_CORNER.test(header![1]!.text)) &&
-    body.every((r) => isShortCell(r[1]!, 150))
-  ) {
-    k = 2;
-  }
+  const columns = labelColumns(header!, body);
+  const k = columns.firstLevel;
   const levels: LevelDraft[] = header!.slice(k).map((h, i) => {
     if (!h.text)
       w.add(
@@ -109,9 +103,9 @@ function levelsAsColumns(input: MatrixInput, b: LadderBuilder, w: Warnings): Lay
   });
   let group = input.group ?? '';
   body.forEach((row, i) => {
-    const label = row[k - 1]!.text;
+    const label = row[columns.name]!.text;
     const values = row.slice(k);
-    if (k === 2 && row[0]!.text) group = row[0]!.text;
+    if (columns.group >= 0 && row[columns.group]!.text) group = row[columns.group]!.text;
     if (!label && values.every((c) => !c.text)) return;
     if (k === 1 && label && values.every((c) => !c.text) && i < body.length - 1) {
       group = label;
