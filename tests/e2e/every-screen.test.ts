@@ -79,25 +79,60 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
     return { page, errors: collectPageErrors(page) };
   }
 
-  /** Axe's WCAG A/AA violations, listed as `rule: targets` so a failure says what and where. */
+  /**
+   * The live matrix and the ladder description of a proposal are rich-text cells owned by the
+   * matrix's own work (issue 9 items 1, 3, 4): their rules are listed in that work, not here.
+   */
+  const OWNED_ELSEWHERE = ['[data-matrix]', '.ladder-description'];
+
+  /** Landmarks and table headers: axe files these under best practice, WCAG 1.3.1 wants them. */
+  const STRUCTURE_RULES = [
+    'landmark-one-main',
+    'landmark-no-duplicate-banner',
+    'landmark-no-duplicate-main',
+    'landmark-banner-is-top-level',
+    'landmark-main-is-top-level',
+    'landmark-unique',
+    'empty-table-header',
+  ];
+
+  /** Axe's violations, listed as `rule: targets` (with the colours for contrast) to say what and where. */
   async function violations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    return result.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
+    const axe = () => {
+      const builder = new AxeBuilder({ page });
+      for (const selector of OWNED_ELSEWHERE) builder.exclude(selector);
+      return builder;
+    };
+    const wcag = await axe().withTags(WCAG_TAGS).analyze();
+    const structure = await axe().withRules(STRUCTURE_RULES).analyze();
+    return [...wcag.violations, ...structure.violations].map((v) => {
+      const nodes = v.nodes.map((n) => {
+        const data = n.any[0]?.data as { fgColor?: string; bgColor?: string } | undefined;
+        const colours = data?.fgColor ? ` [${data.fgColor} on ${data.bgColor}]` : '';
+        return n.target.join(' ') + colours;
+      });
+      return `${v.id} (${v.impact}): ${nodes.join(', ')}`;
+    });
   }
 
   /** The checks every screen gets once it is showing, at the size of its page's window. */
   async function checkScreen(page: Page, name: string, size: Size): Promise<void> {
     if (size === 'phone') {
+      await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `screens-390-${name}.png`) });
-      const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        window: window.innerWidth,
-      }));
+      // Neither the document nor the app's scrolling main area is wider than the window.
+      const widths = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        return {
+          page: document.documentElement.scrollWidth,
+          main: main ? main.scrollWidth - main.clientWidth : 0,
+          window: window.innerWidth,
+        };
+      });
       expect
-        .soft(widths.scroll, `${name} at 390 px lays out wider than the window`)
+        .soft(widths.page, `${name} at 390 px lays out wider than the window`)
         .toBeLessThanOrEqual(widths.window);
+      expect.soft(widths.main, `${name} at 390 px: the main area scrolls sideways`).toBe(0);
     }
     expect.soft(await violations(page), `${name} at ${VIEWPORTS[size].width} px`).toEqual([]);
   }
