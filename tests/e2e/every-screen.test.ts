@@ -280,7 +280,7 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
     signedInScreen(
       'version-diff',
       () => `/ladders/${slug}/history/1..2`,
-      (page) => page.getByText('Designs whole flows on their own.').first().waitFor(),
+      (page) => page.getByRole('group', { name: 'How to show the changes' }).waitFor(),
     );
     signedInScreen(
       'compare-levels',
