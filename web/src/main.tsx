@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/matrix.css';
 import './styles/editor.css';
+import './styles/responsive.css';
 import './styles/print.css';
 
 createRoot(document.getElementById('root')!).render(

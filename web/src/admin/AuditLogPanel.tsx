@@ -192,7 +192,7 @@ export function AuditLogPanel() {
       )}
       {log.status === 'ready' && log.events.length > 0 && (
         <>
-          <div className="admin-table-card">
+          <div className="admin-table-card" role="region" aria-label="Audit events" tabIndex={0}>
             <table className="admin-data-table audit-table" aria-label="Audit events">
               <thead>
                 <tr>

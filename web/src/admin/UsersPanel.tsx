@@ -151,7 +151,7 @@ export function UsersPanel() {
           </button>
         </EmptyState>
       ) : (
-        <div className="admin-table-card">
+        <div className="admin-table-card" role="region" aria-label="Users table" tabIndex={0}>
           <table className="admin-data-table admin-users-table" aria-label="Users">
             <thead>
               <tr>

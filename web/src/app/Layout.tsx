@@ -26,9 +26,9 @@ export function Layout() {
         <NotificationsBell />
         <AccountMenu />
       </header>
-      <div id="main" className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
-      </div>
+      </main>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function RouteError() {
 
 export function NotFoundPage() {
   return (
-    <main className="page page-narrow">
+    <div className="page page-narrow">
       <ErrorState
         title="Page not found"
         message="There is nothing at this address."
@@ -40,6 +40,6 @@ export function NotFoundPage() {
           </Link>
         }
       />
-    </main>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { Store } from './store.ts';
+import { readableColor } from '../identity/identity.ts';
 
 /** One person in the document, as they announce themselves through awareness. */
 export interface Peer {
@@ -61,7 +62,7 @@ export class PresenceStore {
       const state = raw as AwarenessState;
       const name = typeof state.user?.name === 'string' ? state.user.name.trim() : '';
       if (!name) return;
-      const color = typeof state.user?.color === 'string' ? state.user.color : '#495057';
+      const color = typeof state.user?.color === 'string' ? readableColor(state.user.color) : '#495057';
       const editing = typeof state.editing === 'string' ? state.editing : null;
       peers.push({ clientId, name, color, editing, self: clientId === selfId });
     });

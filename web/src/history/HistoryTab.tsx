@@ -75,105 +75,107 @@ export function HistoryTab() {
         )}
       </div>
       <div className="table-wrap">
-        <table className="data-table history-table" aria-label="Published versions">
-          <thead>
-            <tr>
-              {versions.length > 1 && (
-                <>
-                  <th scope="col" className="pick">
-                    From
-                  </th>
-                  <th scope="col" className="pick">
-                    To
-                  </th>
-                </>
-              )}
-              <th scope="col">Version</th>
-              <th scope="col">Changelog</th>
-              <th scope="col">Published</th>
-              <th scope="col">Proposed by</th>
-              <th scope="col">Approved by</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr
-                key={v.number}
-                data-version={v.number}
-                className={v.number === latest.number ? 'is-current' : ''}
-              >
+        <div className="table-scroll" role="region" aria-label="Versions" tabIndex={0}>
+          <table className="data-table history-table" aria-label="Published versions">
+            <thead>
+              <tr>
                 {versions.length > 1 && (
                   <>
-                    <td className="pick">
-                      <input
-                        type="radio"
-                        name="history-from"
-                        aria-label={`Compare from version ${v.number}`}
-                        checked={from === v.number}
-                        onChange={() => setFrom(v.number)}
-                      />
-                    </td>
-                    <td className="pick">
-                      <input
-                        type="radio"
-                        name="history-to"
-                        aria-label={`Compare to version ${v.number}`}
-                        checked={to === v.number}
-                        onChange={() => setTo(v.number)}
-                      />
-                    </td>
+                    <th scope="col" className="pick">
+                      From
+                    </th>
+                    <th scope="col" className="pick">
+                      To
+                    </th>
                   </>
                 )}
-                <td className="version-number">
-                  <Link
-                    to={ladderPath(ladder.slug, `/versions/${v.number}`)}
-                    aria-label={`View version ${v.number}`}
-                  >
-                    v{v.number}
-                  </Link>
-                  {v.number === latest.number && <span className="current-tag">current</span>}
-                </td>
-                <td className="changelog">
-                  <strong className="changelog-title">{v.title}</strong>
-                  {v.description && <p className="changelog-description">{v.description}</p>}
-                  {v.proposalNumber && canSeeProposals && (
-                    <p className="changelog-source small">
-                      <Link to={ladderPath(ladder.slug, `/proposals/${v.proposalNumber}`)}>
-                        Proposal #{v.proposalNumber}
-                      </Link>
-                    </p>
-                  )}
-                </td>
-                <td className="nowrap">
-                  <time dateTime={v.publishedAt}>{fullDate(v.publishedAt)}</time>
-                </td>
-                <td>{v.author?.name ?? <span className="muted">—</span>}</td>
-                <td>
-                  {v.approvers.length ? (
-                    names(v.approvers)
-                  ) : (
-                    <span className="muted">No approvals needed</span>
-                  )}
-                </td>
-                <td className="row-links">
-                  {v.number > 1 && (
-                    <Link to={rangePath(ladder.slug, v.number - 1, v.number)}>
-                      Changes<span className="visually-hidden"> in version {v.number}</span>
-                    </Link>
-                  )}
-                  {canEdit && v.number !== latest.number && (
-                    <button type="button" className="link-button" onClick={() => setRestoring(v)}>
-                      Restore<span className="visually-hidden"> version {v.number}</span>
-                    </button>
-                  )}
-                </td>
+                <th scope="col">Version</th>
+                <th scope="col">Changelog</th>
+                <th scope="col">Published</th>
+                <th scope="col">Proposed by</th>
+                <th scope="col">Approved by</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr
+                  key={v.number}
+                  data-version={v.number}
+                  className={v.number === latest.number ? 'is-current' : ''}
+                >
+                  {versions.length > 1 && (
+                    <>
+                      <td className="pick">
+                        <input
+                          type="radio"
+                          name="history-from"
+                          aria-label={`Compare from version ${v.number}`}
+                          checked={from === v.number}
+                          onChange={() => setFrom(v.number)}
+                        />
+                      </td>
+                      <td className="pick">
+                        <input
+                          type="radio"
+                          name="history-to"
+                          aria-label={`Compare to version ${v.number}`}
+                          checked={to === v.number}
+                          onChange={() => setTo(v.number)}
+                        />
+                      </td>
+                    </>
+                  )}
+                  <td className="version-number">
+                    <Link
+                      to={ladderPath(ladder.slug, `/versions/${v.number}`)}
+                      aria-label={`v${v.number}: View version ${v.number}`}
+                    >
+                      v{v.number}
+                    </Link>
+                    {v.number === latest.number && <span className="current-tag">current</span>}
+                  </td>
+                  <td className="changelog">
+                    <strong className="changelog-title">{v.title}</strong>
+                    {v.description && <p className="changelog-description">{v.description}</p>}
+                    {v.proposalNumber && canSeeProposals && (
+                      <p className="changelog-source small">
+                        <Link to={ladderPath(ladder.slug, `/proposals/${v.proposalNumber}`)}>
+                          Proposal #{v.proposalNumber}
+                        </Link>
+                      </p>
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    <time dateTime={v.publishedAt}>{fullDate(v.publishedAt)}</time>
+                  </td>
+                  <td>{v.author?.name ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {v.approvers.length ? (
+                      names(v.approvers)
+                    ) : (
+                      <span className="muted">No approvals needed</span>
+                    )}
+                  </td>
+                  <td className="row-links">
+                    {v.number > 1 && (
+                      <Link to={rangePath(ladder.slug, v.number - 1, v.number)}>
+                        Changes<span className="visually-hidden"> in version {v.number}</span>
+                      </Link>
+                    )}
+                    {canEdit && v.number !== latest.number && (
+                      <button type="button" className="link-button" onClick={() => setRestoring(v)}>
+                        Restore<span className="visually-hidden"> version {v.number}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       {restoring && (
         <RestoreDialog

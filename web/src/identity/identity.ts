@@ -5,18 +5,34 @@ export interface Identity {
 }
 
 /** Colours that stay readable as outlines, caret labels and avatar backgrounds with white text. */
+/** Each has at least 4.5:1 contrast with white (WCAG AA for the avatars' initials). */
 export const PALETTE = [
-  '#d1495b',
-  '#e07a1f',
-  '#b08900',
-  '#2f9e44',
-  '#0f8b8d',
-  '#1c7ed6',
+  '#c94657',
+  '#b16018',
+  '#907000',
+  '#28863a',
+  '#0e8183',
+  '#1a76c9',
   '#5f3dc4',
   '#ae3ec9',
   '#c2255c',
   '#495057',
 ] as const;
+
+/** The lighter colours of the first palette (white on them was below 4.5:1), to their successors. */
+const RETIRED: Record<string, string> = {
+  '#d1495b': '#c94657',
+  '#e07a1f': '#b16018',
+  '#b08900': '#907000',
+  '#2f9e44': '#28863a',
+  '#0f8b8d': '#0e8183',
+  '#1c7ed6': '#1a76c9',
+};
+
+/** A colour safe to show with white text: a retired one becomes its successor. */
+export function readableColor(color: string): string {
+  return RETIRED[color.toLowerCase()] ?? color;
+}
 
 export function randomColor(): string {
   return PALETTE[Math.floor(Math.random() * PALETTE.length)]!;
@@ -32,7 +48,7 @@ function isColor(value: unknown): value is string {
 export function loadColor(userId: string): string | null {
   try {
     const value = localStorage.getItem(COLOR_KEY + userId);
-    return isColor(value) ? value : null;
+    return isColor(value) ? readableColor(value) : null;
   } catch {
     return null;
   }

@@ -67,7 +67,7 @@ export function ImportPage() {
 
   if (!canEdit) {
     return (
-      <main className="page page-narrow">
+      <div className="page page-narrow">
         <ErrorState
           title="Only editors can import ladders"
           message="Ask an admin to make you an editor, or ask an editor to import the document for you."
@@ -77,7 +77,7 @@ export function ImportPage() {
             </Link>
           }
         />
-      </main>
+      </div>
     );
   }
 
@@ -197,7 +197,7 @@ export function ImportPage() {
   }
 
   return (
-    <main className="page import-page">
+    <div className="page import-page">
       <div className="page-header">
         <div>
           <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -214,6 +214,6 @@ export function ImportPage() {
         <Steps current={onPreviewStep ? (creating ? 2 : 1) : 0} />
       </div>
       {body}
-    </main>
+    </div>
   );
 }

@@ -144,7 +144,7 @@ export function LadderListPage() {
     );
 
   return (
-    <main className="page page-narrow">
+    <div className="page page-narrow">
       <div className="page-header">
         <div>
           <h1>Ladders</h1>
@@ -200,6 +200,6 @@ export function LadderListPage() {
           </p>
         </ConfirmDialog>
       )}
-    </main>
+    </div>
   );
 }

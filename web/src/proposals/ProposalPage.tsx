@@ -154,7 +154,7 @@ function ProposalWorkspace({
   return (
     <CommentsContext.Provider value={comments}>
       <CellExtrasContext.Provider value={commentExtras}>
-        <main className="proposal-page" data-state={proposal.state}>
+        <div className="proposal-page" data-state={proposal.state}>
           <header className="proposal-header">
             <div className="proposal-header-main">
               <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -221,7 +221,7 @@ function ProposalWorkspace({
               />
             </aside>
           </div>
-        </main>
+        </div>
       </CellExtrasContext.Provider>
     </CommentsContext.Provider>
   );
@@ -241,7 +241,7 @@ export function ProposalPage() {
     if (!detail.error) return <Loading label={`Loading proposal #${param}…`} />;
     const status = detail.error instanceof ApiError ? detail.error.status : 0;
     return (
-      <main className="page page-narrow">
+      <div className="page page-narrow">
         <ErrorState
           title={
             status === 404 || status === 400
@@ -268,7 +268,7 @@ export function ProposalPage() {
             </div>
           }
         />
-      </main>
+      </div>
     );
   }
   if (proposal.readOnly) return <ProposalWorkspace detail={detail} session={null} view={view} />;

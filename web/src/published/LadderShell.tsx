@@ -37,7 +37,7 @@ export function LadderShell() {
   if (state.status === 'error') {
     const notFound = state.error instanceof ApiError && state.error.status === 404;
     return (
-      <main className="page page-narrow">
+      <div className="page page-narrow">
         <ErrorState
           title={notFound ? 'Ladder not found' : 'Could not load this ladder'}
           message={
@@ -58,7 +58,7 @@ export function LadderShell() {
             </div>
           }
         />
-      </main>
+      </div>
     );
   }
 

@@ -102,7 +102,8 @@ export function InlineText({
         type="button"
         className="inline-text-button"
         onClick={start}
-        aria-label={`${label}: ${value || 'empty'}. Edit`}
+        // The name starts with what the button shows (WCAG 2.5.3), the placeholder when empty.
+        aria-label={`${label}: ${value || (placeholder ?? 'Untitled')}. Edit`}
         title={`Edit ${label.toLowerCase()}`}
       >
         {value || <span className="placeholder">{placeholder ?? 'Untitled'}</span>}
