@@ -29,7 +29,12 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
     ? comparison.rows.filter((r) => r.status === 'new' || r.status === 'changed')
     : comparison.rows;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      role="region"
+      aria-label={`Comparison of ${comparison.lower.code} and ${comparison.higher.code}`}
+      tabIndex={0}
+    >
       <table
         className="data-table compare-table"
         aria-label={`${comparison.lower.code} compared with ${comparison.higher.code}`}

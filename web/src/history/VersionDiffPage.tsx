@@ -40,7 +40,7 @@ export function VersionDiffPage() {
   const between = versions.filter((v) => v.number > Math.min(from, to) && v.number <= Math.max(from, to));
 
   return (
-    <section className="version-diff" aria-labelledby="version-diff-title">
+    <div className="version-diff">
       <div className="section-head">
         <div>
           <Link className="small back-link" to={ladderPath(slug, '/history')}>
@@ -118,6 +118,6 @@ export function VersionDiffPage() {
           label={`Changes from version ${from} to version ${to}`}
         />
       )}
-    </section>
+    </div>
   );
 }
