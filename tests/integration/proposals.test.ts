@@ -416,7 +416,11 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
     expect(fragmentText(probe.doc, 'cell:L1:C1')).toBe('Published text.');
     expect(cellText(await proposalContent(team.alice, slug, p.number), 'L1', 'C1')).toBe('Published text.');
     expect(
-      await refused(team.alice, 'POST', proposalPath(slug, p.number, '/update-from-published')),
+      await refused(team.alice, 'POST', proposalPath(slug, p.number, '/update-from-published'), {
+        publishedVersion: 2,
+        fingerprint: 'any',
+        resolutions: {},
+      }),
     ).toMatchObject({
       status: 409,
       code: 'already_merged',
