@@ -12,12 +12,21 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export default async function setup(): Promise<() => void> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rungs-web-'));
-  await build({
-    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-    root: path.join(REPO_ROOT, 'web'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, and Vite would bake that into the bundle: React would run its
+  // development build (StrictMode's double effects, dev-only checks), not what users run.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+      root: path.join(REPO_ROOT, 'web'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   process.env.RUNGS_WEB_DIST = outDir;
   return () => fs.rmSync(outDir, { recursive: true, force: true });
 }

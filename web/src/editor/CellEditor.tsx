@@ -1,12 +1,15 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useCanEdit } from '../auth/use-can-edit.ts';
 import { useCollab } from '../collab/CollabContext.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { cellEditorExtensions } from './extensions.ts';
 import { replayKeys } from './replay-keys.ts';
 import { Toolbar } from './Toolbar.tsx';
+
+/** Longer than the 20 ms prosemirror-view waits after focus before re-syncing the selection. */
+const PROSEMIRROR_FOCUS_SETTLE_MS = 30;
 
 /**
  * A live Tiptap editor on one root fragment. Mounted only while someone edits that cell; its
@@ -16,10 +19,13 @@ export function CellEditor({
   fragmentName,
   label,
   point,
+  fallback,
 }: {
   fragmentName: string;
   label: string;
   point: { x: number; y: number } | null;
+  /** Shown until the editor exists, so the cell does not flash empty. */
+  fallback: ReactNode;
 }) {
   const { doc, provider, awareness, editing } = useCollab();
   const { identity } = useIdentity();
@@ -35,7 +41,10 @@ export function CellEditor({
         provider,
         identity,
       }),
-      immediatelyRender: true,
+      // Created in an effect, not during render: an editor made while rendering is destroyed
+      // by Tiptap if the effects run later than 1 ms (a busy machine), and the keys and caret
+      // placed in it would be lost with it.
+      immediatelyRender: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
@@ -61,13 +70,20 @@ export function CellEditor({
       view.dispatch(view.state.tr.setSelection(selection));
       view.focus();
     }
-    replayKeys(editor, editing.keys.take(), () => editing.stop(fragmentName));
+    // ProseMirror checks the DOM selection 20 ms after it gains focus and, if it still sits where
+    // focusing put it, writes its own selection back: a Ctrl+Home pressed in that window would be
+    // undone. So the keys stay buffered until that check has run, then apply through the editor.
+    const replay = setTimeout(
+      () => replayKeys(editor, editing.keys.take(), () => editing.stop(fragmentName)),
+      PROSEMIRROR_FOCUS_SETTLE_MS,
+    );
+    return () => clearTimeout(replay);
     // Only when the editor is created: later `point` changes belong to another mount.
   }, [editor]);
 
   useEffect(() => () => awareness.setLocalStateField('cursor', null), [awareness]);
 
-  if (!editor) return null;
+  if (!editor) return <div className="cell-editor">{fallback}</div>;
   return (
     <div className="cell-editor">
       <Toolbar editor={editor} />

@@ -123,7 +123,14 @@ export const RichTextCell = memo(function RichTextCell({
     >
       {peers.length > 0 && <PeerBadges peers={peers} />}
       {editing ? (
-        <CellEditor fragmentName={fragmentName} label={label} point={editingStore.get().point} />
+        <CellEditor
+          fragmentName={fragmentName}
+          label={label}
+          point={editingStore.get().point}
+          fallback={
+            <div className="rich-text cell-editor-content">{!empty && <RichTextView doc={content} />}</div>
+          }
+        />
       ) : (
         <div
           ref={staticRef}
