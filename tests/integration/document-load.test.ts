@@ -28,6 +28,16 @@ describe.each(DATABASE_KINDS)('loading a document while it is compacted on %s', 
   it('every load holds every update stored before it began', async () => {
     const store = app.documents;
     const name = `load-race-${randomBytes(4).toString('hex')}`;
+    // The group commit stores updates only for documents that exist (and are writable).
+    const now = new Date().toISOString();
+    await app.db
+      .insertInto('ladders')
+      .values({ id: name, slug: name, title: name, track: '', created_at: now, updated_at: now })
+      .execute();
+    await app.db
+      .insertInto('documents')
+      .values({ name, ladder_id: name, kind: 'proposal', created_at: now })
+      .execute();
     const writer = new Y.Doc();
     const numbers = writer.getArray<number>('n');
     let stored = 0;

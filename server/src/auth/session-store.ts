@@ -36,7 +36,11 @@ export class SessionStore {
 
   /** The session's user, or null when unknown, expired or the user is disabled. */
   async lookup(token: string): Promise<ActiveSession | null> {
-    const idHash = hashToken(token);
+    return this.lookupById(hashToken(token));
+  }
+
+  /** As `lookup`, by the hash a session is known by (what connections keep). */
+  async lookupById(idHash: string): Promise<ActiveSession | null> {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')

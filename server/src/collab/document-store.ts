@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import * as Y from 'yjs';
 import type { Db } from '../db/connect.ts';
 import { consistentRead, isPostgres } from '../db/dialect.ts';
+import type { FlushResult, NotWritableReason } from './group-commit.ts';
 
 export interface PendingUpdate {
   documentName: string;
@@ -42,14 +43,36 @@ export class DocumentStore {
     return row !== undefined;
   }
 
-  /** Appends every update in one transaction: the group commit. */
-  async appendBatch(batch: readonly PendingUpdate[]): Promise<void> {
-    if (batch.length === 0) return;
-    const now = new Date().toISOString();
-    await this.db
-      .insertInto('doc_updates')
-      .values(batch.map((u) => ({ document_name: u.documentName, data: u.update, created_at: now })))
-      .execute();
+  /**
+   * Appends every update in one transaction: the group commit. The database decides what is
+   * writable: in the same transaction it reads each document's row (on PostgreSQL under a share
+   * lock, so a close or a merge that flips `read_only` waits for commits in flight, and commits
+   * after it see the flip) and refuses the updates of documents that are read-only or gone.
+   */
+  async appendBatch(batch: readonly PendingUpdate[]): Promise<FlushResult> {
+    if (batch.length === 0) return {};
+    const names = [...new Set(batch.map((u) => u.documentName))].sort();
+    return this.db.transaction().execute(async (trx) => {
+      let rows = trx.selectFrom('documents').select(['name', 'read_only']).where('name', 'in', names);
+      if (isPostgres(trx)) rows = rows.forShare();
+      const writable = new Set<string>();
+      const refused = new Map<string, NotWritableReason>(names.map((n) => [n, 'missing']));
+      for (const row of await rows.execute()) {
+        if (row.read_only === 0) {
+          writable.add(row.name);
+          refused.delete(row.name);
+        } else refused.set(row.name, 'read_only');
+      }
+      const accepted = batch.filter((u) => writable.has(u.documentName));
+      if (accepted.length > 0) {
+        const now = new Date().toISOString();
+        await trx
+          .insertInto('doc_updates')
+          .values(accepted.map((u) => ({ document_name: u.documentName, data: u.update, created_at: now })))
+          .execute();
+      }
+      return refused.size > 0 ? { refused } : {};
+    });
   }
 
   /**
@@ -80,6 +103,40 @@ export class DocumentStore {
       return { updateCount: updates.length };
     } catch (err) {
       throw new DocumentLoadError(documentName, err);
+    }
+  }
+
+  /**
+   * Inside `trx`, stops every write to the document until `trx` ends and returns its stored
+   * state: what a merge publishes. On PostgreSQL the row lock waits for group commits in flight
+   * (they hold a share lock) and makes later ones wait, then see the outcome; the advisory lock
+   * keeps a compaction from moving rows between the two reads. SQLite has one writer.
+   */
+  async lockAndReadState(trx: Db, documentName: string): Promise<Uint8Array> {
+    if (isPostgres(trx)) {
+      await trx.selectFrom('documents').select('name').where('name', '=', documentName).forUpdate().execute();
+      await sql`select pg_advisory_xact_lock(hashtext(${documentName}))`.execute(trx);
+    }
+    const snapshot = await trx
+      .selectFrom('doc_snapshots')
+      .select('state')
+      .where('document_name', '=', documentName)
+      .executeTakeFirst();
+    const updates = await trx
+      .selectFrom('doc_updates')
+      .select('data')
+      .where('document_name', '=', documentName)
+      .orderBy('id')
+      .execute();
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of updates) Y.applyUpdate(doc, row.data);
+      });
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
     }
   }
 

@@ -1,6 +1,28 @@
 import type { PendingUpdate } from './document-store.ts';
 
-type Flush = (batch: PendingUpdate[]) => Promise<void>;
+/** What a flush reports: the documents whose updates the database refused (not writable). */
+export interface FlushResult {
+  refused?: ReadonlyMap<string, NotWritableReason>;
+}
+
+type Flush = (batch: PendingUpdate[]) => Promise<void | FlushResult>;
+
+export type NotWritableReason = 'read_only' | 'missing';
+
+/** The database refused a document's update: it is not writable (any more). Never retried. */
+export class DocumentNotWritableError extends Error {
+  constructor(
+    readonly documentName: string,
+    readonly reason: NotWritableReason,
+  ) {
+    super(
+      reason === 'read_only'
+        ? `document ${documentName} is read-only; the update was not stored`
+        : `document ${documentName} does not exist; the update was not stored`,
+    );
+    this.name = 'DocumentNotWritableError';
+  }
+}
 
 interface Waiting extends PendingUpdate {
   resolve: () => void;
@@ -13,6 +35,8 @@ export interface GroupCommitOptions {
   /** Attempts before giving up on a batch (a failing database gets a short backoff between tries). */
   attempts?: number;
   onError?: (err: unknown, attempt: number) => void;
+  /** After each committed batch: how long it took and how many updates it held. */
+  onCommitted?: (seconds: number, size: number) => void;
 }
 
 /**
@@ -63,8 +87,14 @@ export class GroupCommitter {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.commitWithRetry(batch);
-          for (const item of batch) item.resolve();
+          const started = performance.now();
+          const { refused } = (await this.commitWithRetry(batch)) ?? {};
+          this.options.onCommitted?.((performance.now() - started) / 1000, batch.length);
+          for (const item of batch) {
+            const reason = refused?.get(item.documentName);
+            if (reason) item.reject(new DocumentNotWritableError(item.documentName, reason));
+            else item.resolve();
+          }
         } catch (err) {
           for (const item of batch) item.reject(err);
         }
@@ -74,12 +104,11 @@ export class GroupCommitter {
     }
   }
 
-  private async commitWithRetry(batch: Waiting[]): Promise<void> {
+  private async commitWithRetry(batch: Waiting[]): Promise<void | FlushResult> {
     const plain = batch.map(({ documentName, update }) => ({ documentName, update }));
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.flush(plain);
-        return;
+        return await this.flush(plain);
       } catch (err) {
         this.options.onError?.(err, attempt);
         if (attempt >= this.attempts) throw err;

@@ -2,9 +2,9 @@ import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollabConfig } from '../config.ts';
 import { DocumentStore } from './document-store.ts';
-import { GroupCommitter } from './group-commit.ts';
+import { DocumentNotWritableError, GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
-import { CloseCode } from './connection.ts';
+import { CloseCode, type CollabConnection } from './connection.ts';
 import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
 
 /** How often connections are checked for an expired or ended session. */
@@ -14,6 +14,31 @@ const SESSION_EXPIRY_SWEEP_MS = 1000;
  * document load) when its session ended joins its room later, and the sweep closes it then.
  */
 const ENDED_SESSION_MEMORY_MS = 5 * 60_000;
+/** How long a loading document waits for its fan-out subscription before loading anyway. */
+const SUBSCRIBE_WAIT_MS = 2000;
+/** After a failed catch-up read (the database is down too), the next try comes this much later. */
+const RESYNC_RETRY_MS = 1000;
+
+/** What the collaboration service reports, for metrics. All optional. */
+export interface CollabEvents {
+  resync?(reason: ResyncReason): void;
+  fanoutMessage?(direction: 'in' | 'out', kind: string): void;
+  committed?(seconds: number, size: number): void;
+  refused?(reason: string): void;
+}
+
+export type ResyncReason =
+  'gap' | 'missing-dependencies' | 'reconnect' | 'late-subscription' | 'peer-unsent' | 'retry';
+
+/**
+ * Says whether a live connection is still allowed what it was allowed when it opened (its session,
+ * its user, its access to the document), after control messages may have been missed. Returns
+ * the close to apply, or null to keep it.
+ */
+export type ConnectionVerifier = (
+  conn: CollabConnection,
+  documentName: string,
+) => Promise<{ code: number; reason: string } | null>;
 
 /**
  * Owns the live rooms of this process: loads a document once (concurrent joins share the load),
@@ -37,6 +62,12 @@ export class RoomManager {
   private readonly endedSessions = new Map<string, number>();
   readonly committer: GroupCommitter;
   private closed = false;
+  /** Per loaded room: the last update `seq` seen from each other instance. */
+  private readonly seenSeqs = new Map<Room, Map<string, number>>();
+  private readonly resyncing = new Map<Room, Promise<void>>();
+  private readonly resyncAgain = new Set<Room>();
+  private verifier: ConnectionVerifier | undefined;
+  events: CollabEvents = {};
 
   constructor(
     readonly store: DocumentStore,
@@ -47,17 +78,85 @@ export class RoomManager {
   ) {
     this.committer = new GroupCommitter((batch) => store.appendBatch(batch), {
       onError: (err, attempt) => log.error({ err, attempt }, 'group commit failed'),
+      onCommitted: (seconds, size) => this.events.committed?.(seconds, size),
     });
   }
 
   /**
    * Subscribes to instance-wide control messages (revoked users and sessions) and starts closing
-   * connections whose session expired; call once at start.
+   * connections whose session expired; call once at start. Never waits for Redis.
    */
   async start(): Promise<void> {
-    await this.fanout?.subscribe(CONTROL_CHANNEL, this.onControl);
+    this.fanout
+      ?.subscribe(CONTROL_CHANNEL, this.onControl)
+      .catch((err) => this.log.error({ err }, 'could not subscribe to control messages'));
+    this.fanout?.onReconnect(() => this.afterFanoutReconnect());
     this.expirySweep = setInterval(() => this.closeExpiredConnections(), SESSION_EXPIRY_SWEEP_MS);
     this.expirySweep.unref();
+  }
+
+  /** Set once by the websocket route, which knows how to check sessions and document access. */
+  setConnectionVerifier(verifier: ConnectionVerifier): void {
+    this.verifier = verifier;
+  }
+
+  /** Rooms currently loaded, with their connection counts (metrics). */
+  get connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.connectionCount;
+    return n;
+  }
+
+  /**
+   * Brings a room up to what SQL holds: the whole stored state, applied (Yjs skips what the room
+   * has) and broadcast to this instance's clients. Coalesced: one read in flight per room, plus
+   * one more if asked again meanwhile. Retried while the database is unreachable.
+   */
+  requestResync(room: Room, reason: ResyncReason): void {
+    this.events.resync?.(reason);
+    if (this.resyncing.has(room)) {
+      this.resyncAgain.add(room);
+      return;
+    }
+    const run = (async () => {
+      do {
+        this.resyncAgain.delete(room);
+        if (this.rooms.get(room.name) !== room) return;
+        try {
+          const state = await this.store.loadState(room.name);
+          if (this.rooms.get(room.name) === room && !room.isBroken) room.applyRemoteUpdate(state);
+        } catch (err) {
+          this.log.warn({ err, room: room.name }, 'catching up from the database failed; retrying');
+          const retry = setTimeout(() => this.requestResync(room, 'retry'), RESYNC_RETRY_MS);
+          retry.unref();
+          return;
+        }
+      } while (this.resyncAgain.has(room));
+    })().finally(() => this.resyncing.delete(room));
+    this.resyncing.set(room, run);
+  }
+
+  /** Redis came back: whatever was published meanwhile may be lost, so re-read and re-check. */
+  private afterFanoutReconnect(): void {
+    this.log.warn({ rooms: this.rooms.size }, 'fan-out reconnected; catching up from the database');
+    for (const room of this.rooms.values()) this.requestResync(room, 'reconnect');
+    void this.verifyConnections();
+  }
+
+  /** Closes connections that lost their session or access while control messages could be lost. */
+  async verifyConnections(): Promise<void> {
+    const verifier = this.verifier;
+    if (!verifier) return;
+    for (const room of [...this.rooms.values()]) {
+      for (const conn of room.connectionList) {
+        try {
+          const close = await verifier(conn, room.name);
+          if (close) conn.close(close.code, close.reason);
+        } catch (err) {
+          this.log.warn({ err, room: room.name }, 'could not re-check a connection');
+        }
+      }
+    }
   }
 
   get loadedRoomNames(): string[] {
@@ -198,7 +297,7 @@ export class RoomManager {
     await Promise.allSettled([...this.loading.values()]);
     await Promise.allSettled([...this.unloading.values()]);
     for (const room of this.rooms.values()) {
-      room.closeAll(1001, 'Server is restarting; reconnecting.');
+      room.closeAll(CloseCode.restarting, 'Server is restarting; reconnecting.');
       await room.whenPersisted().catch(() => {});
       room.destroy();
       await this.unsubscribe(room);
@@ -210,11 +309,26 @@ export class RoomManager {
   private async load(name: string): Promise<Room> {
     const doc = new Y.Doc({ gc: true });
     // Subscribe before reading storage, so nothing another instance stores meanwhile is missed;
-    // what arrives during the load is applied after it (updates are idempotent).
+    // what arrives during the load is applied after it (updates are idempotent). Redis being slow
+    // or down never stops the load: the room then catches up from SQL once subscribed.
     let room: Room | undefined;
-    const early: FanoutMessage[] = [];
-    const handler: FanoutHandler = (message) => (room ? this.deliver(room, message) : early.push(message));
-    await this.fanout?.subscribe(`doc:${name}`, handler);
+    const early: Array<[FanoutMessage, string]> = [];
+    const handler: FanoutHandler = (message, from) =>
+      room ? this.deliver(room, message, from) : early.push([message, from]);
+    let subscribedInTime = true;
+    if (this.fanout) {
+      const subscribed = this.fanout.subscribe(`doc:${name}`, handler);
+      subscribedInTime = await settlesWithin(subscribed, SUBSCRIBE_WAIT_MS);
+      if (!subscribedInTime) {
+        this.log.warn({ room: name }, 'fan-out subscription is slow; loading without waiting for it');
+        subscribed.then(
+          () => {
+            if (room && this.rooms.get(name) === room) this.requestResync(room, 'late-subscription');
+          },
+          (err) => this.log.error({ err, room: name }, 'fan-out subscription failed'),
+        );
+      }
+    }
     try {
       const { updateCount } = await this.store.loadInto(name, doc);
       const fanout = this.fanout;
@@ -225,29 +339,46 @@ export class RoomManager {
           maxStateBytes: this.config.limits.maxAwarenessStateBytes,
         },
         onPersisted: (r) => this.maybeCompact(r),
-        onBroken: (r) => this.drop(r),
+        onBroken: (r, err) => {
+          this.events.refused?.(err instanceof DocumentNotWritableError ? 'read_only' : 'storage_failed');
+          this.drop(r);
+        },
         ...(fanout
           ? {
-              publishUpdate: (data) => fanout.publish(`doc:${name}`, { kind: 'update', data }),
+              publishUpdate: (data) => {
+                this.events.fanoutMessage?.('out', 'update');
+                fanout.publish(`doc:${name}`, { kind: 'update', seq: 0, data });
+              },
               publishAwareness: (data) => fanout.publish(`doc:${name}`, { kind: 'awareness', data }),
             }
           : {}),
       });
       this.subscriptions.set(room, handler);
-      for (const message of early) this.deliver(room, message);
+      this.seenSeqs.set(room, new Map());
+      for (const [message, from] of early) this.deliver(room, message, from);
       this.rooms.set(name, room);
       return room;
     } catch (err) {
-      await this.fanout?.unsubscribe(`doc:${name}`, handler);
+      await this.fanout?.unsubscribe(`doc:${name}`, handler).catch(() => {});
       doc.destroy();
       throw err;
     }
   }
 
-  private deliver(room: Room, message: FanoutMessage): void {
+  private deliver(room: Room, message: FanoutMessage, from: string): void {
+    this.events.fanoutMessage?.('in', message.kind);
     try {
-      if (message.kind === 'update') room.applyRemoteUpdate(message.data);
-      else if (message.kind === 'awareness') room.applyRemoteAwareness(message.data);
+      if (message.kind === 'update') {
+        const seen = this.seenSeqs.get(room);
+        const last = seen?.get(from);
+        seen?.set(from, Math.max(message.seq, last ?? 0));
+        room.applyRemoteUpdate(message.data);
+        // A jump in the sender's numbering, or an update that needs changes we never got:
+        // something was lost on the way; SQL has it.
+        if (last !== undefined && message.seq > last + 1) this.requestResync(room, 'gap');
+        else if (room.hasMissingDependencies) this.requestResync(room, 'missing-dependencies');
+      } else if (message.kind === 'awareness') room.applyRemoteAwareness(message.data);
+      else if (message.kind === 'resync') this.requestResync(room, 'peer-unsent');
       else if (message.kind === 'close')
         room.closeWhere((c) => !message.writersOnly || c.canWrite, message.code, message.reason);
     } catch (err) {
@@ -266,6 +397,7 @@ export class RoomManager {
 
   private drop(room: Room): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.seenSeqs.delete(room);
     room.destroy();
     void this.unsubscribe(room);
   }
@@ -328,6 +460,7 @@ export class RoomManager {
         this.log.error({ err, room: name }, 'unloading a room whose last updates failed to store');
       } finally {
         if (this.rooms.get(name) === room) this.rooms.delete(name);
+        this.seenSeqs.delete(room);
         room.destroy();
         await this.unsubscribe(room);
       }
@@ -335,4 +468,22 @@ export class RoomManager {
     this.unloading.set(name, unload);
     return unload;
   }
+}
+
+/** Whether `promise` settles (either way) within `ms`. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, type CollabConnection } from './connection.ts';
-import type { GroupCommitter } from './group-commit.ts';
+import { DocumentNotWritableError, type GroupCommitter } from './group-commit.ts';
 import { describeLadderLimitProblem } from '@rungs/shared';
 import { filterAwareness, type AwarenessLimits } from './awareness-policy.ts';
 import { LadderSizeGuard } from './ladder-size-guard.ts';
@@ -22,7 +22,10 @@ export interface RoomHooks {
   publishAwareness?(update: Uint8Array): void;
   /** After a batch of this room's updates is durably stored. */
   onPersisted?(room: Room): void;
-  /** The room can't keep its promises (storage failed); the manager must drop it. */
+  /**
+   * The room can't keep its promises (storage failed, or the database refused an update because
+   * the document is read-only now): its memory holds an edit SQL does not; the manager drops it.
+   */
   onBroken?(room: Room, err: unknown): void;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Presence limits per connection; defaults to 4 ids of 8 KB each. */
@@ -37,6 +40,12 @@ const REMOTE_OWNER = { remote: true };
 export const SERVER_ORIGIN = Symbol('rungs-server');
 /** Transaction origin for updates another instance already stored and published. */
 export const REMOTE_ORIGIN = Symbol('rungs-remote-instance');
+/**
+ * Origin for a remote update applied while this document held edits waiting for a missing
+ * dependency: Yjs integrates those waiting edits (maybe a local client's) in the same
+ * transaction, so what it emits is stored like a local edit, not only broadcast.
+ */
+const REMOTE_RESOLVING_ORIGIN = Symbol('rungs-remote-resolving');
 
 /**
  * A live document and the connections editing it. Every update is stored (group commit) before
@@ -52,6 +61,7 @@ export class Room {
   private persistedSeq = 0;
   private lastPersist: Promise<void> = Promise.resolve();
   private broken = false;
+  private brokenBy: unknown;
   private outbox: Array<{ update: Uint8Array; origin: unknown }> = [];
   private readonly awarenessChanged = new Set<number>();
   /** Awareness ids changed by this instance's own clients (the ones to publish). */
@@ -77,6 +87,10 @@ export class Room {
     return this.connections.size;
   }
 
+  get connectionList(): CollabConnection[] {
+    return [...this.connections.keys()];
+  }
+
   get isBroken(): boolean {
     return this.broken;
   }
@@ -84,7 +98,10 @@ export class Room {
   /** Resolves once every update applied so far is stored. */
   async whenPersisted(): Promise<void> {
     while (this.persistedSeq < this.appliedSeq && !this.broken) await this.lastPersist.catch(() => {});
-    if (this.broken) throw new Error(`document ${this.name} could not be saved`);
+    if (this.broken) {
+      if (this.brokenBy instanceof DocumentNotWritableError) throw this.brokenBy;
+      throw new Error(`document ${this.name} could not be saved`, { cause: this.brokenBy });
+    }
   }
 
   join(conn: CollabConnection): void {
@@ -196,7 +213,12 @@ export class Room {
 
   /** An update another instance stored and published: applied and broadcast, not stored again. */
   applyRemoteUpdate(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    Y.applyUpdate(this.doc, update, this.hasMissingDependencies ? REMOTE_RESOLVING_ORIGIN : REMOTE_ORIGIN);
+  }
+
+  /** Whether some applied updates wait for changes this document has not seen (yet). */
+  get hasMissingDependencies(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -239,6 +261,20 @@ export class Room {
     );
   };
 
+  private closeReason(err: unknown): { code: number; reason: string } {
+    if (err instanceof DocumentNotWritableError) {
+      return {
+        code: CloseCode.becameReadOnly,
+        reason:
+          'This document became read-only before your last edits were saved; they stay in this browser.',
+      };
+    }
+    return {
+      code: CloseCode.serverError,
+      reason: 'Server could not save changes; your edits stay in this browser and are resent on reconnect.',
+    };
+  }
+
   /**
    * Stored updates go out once per group commit: one commit resolves many updates at
    * once, and sending them as one merged message costs one send per connection instead of one
@@ -266,13 +302,18 @@ export class Room {
       }
     }
     const stored = new Map<CollabConnection, Map<number, number>>();
-    for (const { update, origin } of batch) {
-      if (!isConnection(origin) || !this.connections.has(origin)) continue;
-      const clocks = stored.get(origin) ?? new Map<number, number>();
+    const addClocks = (conn: CollabConnection, update: Uint8Array) => {
+      const clocks = stored.get(conn) ?? new Map<number, number>();
       for (const [client, clock] of Y.parseUpdateMeta(update).to) {
         clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
       }
-      stored.set(origin, clocks);
+      stored.set(conn, clocks);
+    };
+    for (const { update, origin } of batch) {
+      // Whose edits a resolving update holds is unknown: everyone hears what is stored now.
+      if (origin === REMOTE_RESOLVING_ORIGIN)
+        for (const conn of this.connections.keys()) addClocks(conn, update);
+      else if (isConnection(origin) && this.connections.has(origin)) addClocks(origin, update);
     }
     for (const [conn, clocks] of stored) conn.send(encodePersisted(clocks));
     if (this.hooks.publishUpdate) {
@@ -324,11 +365,14 @@ export class Room {
   private markBroken(err: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    this.hooks.log?.error({ room: this.name, err }, 'could not store updates; dropping the room');
-    this.closeAll(
-      CloseCode.serverError,
-      'Server could not save changes; your edits stay in this browser and are resent on reconnect.',
-    );
+    this.brokenBy = err;
+    if (err instanceof DocumentNotWritableError) {
+      this.hooks.log?.warn({ room: this.name, reason: err.reason }, 'update refused: document not writable');
+    } else {
+      this.hooks.log?.error({ room: this.name, err }, 'could not store updates; dropping the room');
+    }
+    const { code, reason } = this.closeReason(err);
+    this.closeAll(code, reason);
     this.hooks.onBroken?.(this, err);
   }
 }

@@ -9,8 +9,6 @@ export interface SocketConnectionOptions {
   sessionId?: string | null;
   sessionExpiresAt?: number | null;
   canWrite: boolean;
-  /** While its proposal is being published, a document takes no edits (see DocumentFreezes). */
-  frozen?: () => boolean;
   /** Unsent bytes allowed before the client counts as too slow and is closed. */
   maxBufferedBytes: number;
   allowFullState?: () => boolean;
@@ -26,7 +24,6 @@ export interface SocketConnectionOptions {
  * message bigger than the cap still goes out when nothing else waits (a large document's sync).
  */
 export function socketConnection(socket: WebSocket, options: SocketConnectionOptions): CollabConnection {
-  const frozen = options.frozen ?? (() => false);
   const close = (code: number, reason: string) => {
     if (socket.readyState !== socket.OPEN && socket.readyState !== socket.CONNECTING) return;
     socket.close(code, reason);
@@ -36,9 +33,7 @@ export function socketConnection(socket: WebSocket, options: SocketConnectionOpt
   };
   return {
     id: randomUUID(),
-    get canWrite() {
-      return options.canWrite && !frozen();
-    },
+    canWrite: options.canWrite,
     userId: options.user?.id ?? null,
     userLabel: options.user?.email ?? 'anonymous',
     sessionId: options.sessionId ?? null,

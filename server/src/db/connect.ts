@@ -14,11 +14,20 @@ export function isPostgresUrl(url: string): boolean {
 // int8 (COUNT, SUM) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function connectDatabase(url: string): Db {
+export function connectDatabase(url: string, onPoolError: (err: Error) => void = () => {}): Db {
   if (isPostgresUrl(url)) {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // Bounded waits: with the server down, a query fails (and callers retry or say so) instead
+      // of waiting forever for a connection.
+      connectionTimeoutMillis: 5000,
+      query_timeout: 30_000,
     });
+    // An idle connection the server ended (restart, pg_terminate_backend) is dropped from the
+    // pool and replaced on next use; unhandled, the event would crash the process.
+    pool.on('error', onPoolError);
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

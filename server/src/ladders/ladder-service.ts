@@ -133,6 +133,14 @@ export class LadderService {
     const title = patch.title?.trim();
     if (patch.title !== undefined && !title)
       throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
+    // The draft first: if it became read-only meanwhile (published, closed), its group commit
+    // refuses the change and nothing is renamed (409).
+    if (ladder.draftDocument) {
+      await this.rooms.change(ladder.draftDocument, (doc) => {
+        if (title !== undefined) setLadderTitle(doc, title);
+        if (patch.track !== undefined) setLadderTrack(doc, patch.track);
+      });
+    }
     await this.db
       .updateTable('ladders')
       .set({
@@ -142,12 +150,6 @@ export class LadderService {
       })
       .where('id', '=', ladder.id)
       .execute();
-    if (ladder.draftDocument) {
-      await this.rooms.change(ladder.draftDocument, (doc) => {
-        if (title !== undefined) setLadderTitle(doc, title);
-        if (patch.track !== undefined) setLadderTrack(doc, patch.track);
-      });
-    }
     return this.getBySlug(slug, reader);
   }
 

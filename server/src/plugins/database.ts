@@ -17,7 +17,9 @@ export interface DatabasePluginOptions {
 
 export default fp<DatabasePluginOptions>(
   async (app, opts) => {
-    const db = connectDatabase(opts.databaseUrl);
+    const db = connectDatabase(opts.databaseUrl, (err) =>
+      app.log.warn({ err }, 'a database connection was closed by the server; it will be replaced'),
+    );
     if (opts.migrate !== false) await migrateToLatest(db);
     app.decorate('db', db);
     app.decorate('databaseKind', isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite');

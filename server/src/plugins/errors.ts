@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { LadderContentError } from '@rungs/shared';
 import { drainRequest } from './drain-request.ts';
+import { DocumentNotWritableError } from '../collab/group-commit.ts';
 
 /** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
 export class HttpError extends Error {
@@ -36,6 +37,15 @@ export default fp(
       }
       if (err instanceof HttpError) {
         return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
+      }
+      if (err instanceof DocumentNotWritableError) {
+        return reply.status(409).send({
+          error: {
+            code: 'document_read_only',
+            message:
+              'This document became read-only (published or closed) while the change was being saved; nothing was changed. Reload to see its current state.',
+          },
+        });
       }
       if (err instanceof LadderContentError) {
         return reply.status(400).send({ error: { code: 'invalid_ladder', message: err.message } });

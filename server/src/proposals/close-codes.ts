@@ -13,4 +13,6 @@ export const ProposalCloseCode = {
   reopened: 4303,
   /** Publishing did not go through: reconnect to resend any edit held back meanwhile. */
   publishCancelled: 4304,
+  /** Edits arrived after the document became read-only and were refused (collab CloseCode). */
+  becameReadOnly: 4305,
 } as const;

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { DocumentFreezes } from './document-freezes.ts';
 import { ProposalService } from './proposal-service.ts';
 import { VersionService } from '../versions/version-service.ts';
 import { CommentService } from '../reviews/comment-service.ts';
@@ -11,17 +10,13 @@ declare module 'fastify' {
     versions: VersionService;
     proposalComments: CommentService;
     notifications: NotificationService;
-    /** Live documents whose edits are held back while they are being published. */
-    documentFreezes: DocumentFreezes;
   }
 }
 
 /** Proposals, review, the published version history and notifications. */
 export default fp(
   async (app) => {
-    const freezes = new DocumentFreezes();
-    app.decorate('documentFreezes', freezes);
-    app.decorate('proposals', new ProposalService(app.db, app.rooms, freezes, app.log));
+    app.decorate('proposals', new ProposalService(app.db, app.rooms, app.log));
     app.decorate('versions', new VersionService(app.db));
     app.decorate('proposalComments', new CommentService(app.db));
     app.decorate('notifications', new NotificationService(app.db, app.rooms));

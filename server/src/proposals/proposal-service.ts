@@ -30,7 +30,6 @@ import {
 import { getVersion, latestVersion, lockLadder, versionContent } from '../versions/version-store.ts';
 import { applyOnto, forkWithContent, proposalDelta } from '../versions/yjs-merge.ts';
 import { ProposalCloseCode } from './close-codes.ts';
-import type { DocumentFreezes } from './document-freezes.ts';
 import { stateFingerprint } from './fingerprint.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { applyUpdateFromPublished } from './update-from-published.ts';
@@ -79,7 +78,6 @@ export class ProposalService {
   constructor(
     private readonly db: Db,
     private readonly rooms: RoomManager,
-    private readonly freezes: DocumentFreezes,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -279,20 +277,14 @@ export class ProposalService {
     });
   }
 
-  /** Closes without publishing; the document becomes read-only. */
+  /**
+   * Closes without publishing; the document becomes read-only. The flag is flipped in SQL, where
+   * every instance's group commit checks it: edits still in flight anywhere are refused, not lost.
+   */
   async close(slug: string, number: number, actor: Actor): Promise<ProposalView> {
-    const ladder = await this.ladder(slug);
-    const documentName = (await this.proposal(ladder, number)).document_name;
-    const thaw = this.freezes.freeze(documentName);
-    let view: ProposalView;
-    try {
-      view = await this.closeTransition(slug, number, actor);
-      if (view.state === 'closed') this.freezes.setReadOnly(documentName, true);
-    } finally {
-      thaw();
-    }
+    const view = await this.closeTransition(slug, number, actor);
     this.rooms.closeDocumentConnections(
-      documentName,
+      view.documentName,
       ProposalCloseCode.closed,
       'This proposal was closed; it is read-only now.',
     );
@@ -337,7 +329,6 @@ export class ProposalService {
         .execute();
       await this.audit(trx, actor, 'proposal.reopened', ladder, row, { to: state });
     });
-    if (!view.readOnly) this.freezes.setReadOnly(view.documentName, false);
     this.rooms.closeDocumentConnections(
       view.documentName,
       ProposalCloseCode.reopened,
@@ -365,17 +356,16 @@ export class ProposalService {
       await this.assertMergeable(ladder, row0, live0, this.db);
 
       const docName = row0.document_name;
-      const thaw = this.freezes.freeze(docName);
+      // What is published is what SQL holds once the document's row is locked: every edit
+      // acknowledged as saved (on any instance) is in it, and every later one is refused.
       let published: { version: number } | undefined;
       try {
-        const room = this.rooms.getLoaded(docName);
-        if (room) await room.whenPersisted();
-        const live = await this.liveState(docName);
         published = await this.db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
           await lockLadder(trx, ladder.id, now);
           const row = await findProposal(trx, ladder.id, number);
           if (!row) throw notFound(`Proposal #${number} of "${ladder.slug}"`);
+          const live = liveStateOf(await this.rooms.store.lockAndReadState(trx, docName));
           const settings = await trx
             .selectFrom('ladders')
             .select('required_approvals')
@@ -435,22 +425,11 @@ export class ProposalService {
           return { version };
         });
       } finally {
-        // Published: connections still open must not slip edits in before they close.
-        if (published) this.freezes.setReadOnly(docName, true);
-        thaw();
         if (published) {
           this.rooms.closeDocumentConnections(
             docName,
             ProposalCloseCode.published,
             `Published as version ${published.version}; this proposal is read-only now.`,
-          );
-        } else {
-          // Edits refused while frozen come back when these clients reconnect.
-          this.rooms.closeDocumentConnections(
-            docName,
-            ProposalCloseCode.publishCancelled,
-            'Publishing did not go through; reconnecting.',
-            true,
           );
         }
       }
@@ -653,11 +632,7 @@ export class ProposalService {
   // ---------------------------------------------------------------- internals
 
   private async liveState(documentName: string): Promise<LiveState> {
-    return this.rooms.read(documentName, (doc) => ({
-      state: Y.encodeStateAsUpdate(doc),
-      fingerprint: stateFingerprint(doc),
-      content: readLadderContent(doc),
-    }));
+    return this.rooms.read(documentName, liveStateOfDoc);
   }
 
   private async status(row: ProposalRow, fingerprint: string): Promise<ReviewStatus> {
@@ -767,4 +742,22 @@ function readOnly(row: ProposalRow): HttpError {
         `Proposal #${row.number} is published (version ${row.merged_version}); it can no longer change.`,
       )
     : new HttpError(409, 'closed', `Proposal #${row.number} is closed; reopen it first.`);
+}
+
+function liveStateOfDoc(doc: Y.Doc): LiveState {
+  return {
+    state: Y.encodeStateAsUpdate(doc),
+    fingerprint: stateFingerprint(doc),
+    content: readLadderContent(doc),
+  };
+}
+
+function liveStateOf(state: Uint8Array): LiveState {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(doc, state);
+    return liveStateOfDoc(doc);
+  } finally {
+    doc.destroy();
+  }
 }

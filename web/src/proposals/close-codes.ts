@@ -8,4 +8,6 @@ export const ProposalCloseCode = {
   closed: 4302,
   reopened: 4303,
   publishCancelled: 4304,
+  /** Edits arrived after the document became read-only and were refused (collab CloseCode). */
+  becameReadOnly: 4305,
 } as const;

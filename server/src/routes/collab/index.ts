@@ -7,6 +7,7 @@ import { Inbox } from '../../collab/inbox.ts';
 import type { Room } from '../../collab/room.ts';
 import { socketConnection } from '../../collab/socket-connection.ts';
 import { resolveDocumentAccess } from '../../collab/document-access.ts';
+import { documentAccess } from '../../auth/document-policy.ts';
 
 const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -18,6 +19,25 @@ const DOC_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const collabRoutes: FastifyPluginAsync<{ collab: CollabConfig }> = async (app, { collab }) => {
   const { limits, maxMessageBytes } = collab;
   const caps = new ConnectionCaps(limits);
+
+  // After a fan-out outage a revocation or a close may have been missed: each connection is
+  // checked again against SQL, the one place that decides.
+  app.rooms.setConnectionVerifier(async (conn, documentName) => {
+    if (!conn.sessionId) return null;
+    const session = await app.sessions.lookupById(conn.sessionId);
+    if (!session || session.user.id !== conn.userId) {
+      return {
+        code: CloseCode.signedOut,
+        reason: 'Your session ended or your access changed. Sign in again.',
+      };
+    }
+    const decision = await documentAccess(app.db, session.user, documentName);
+    if (!decision.read) return { code: CloseCode.signedOut, reason: decision.reason };
+    if (conn.canWrite && !decision.write) {
+      return { code: CloseCode.becameReadOnly, reason: 'This document is read-only now; reconnecting.' };
+    }
+    return null;
+  });
 
   app.get<{ Params: { docName: string } }>('/collab/:docName', { websocket: true }, (socket, request) => {
     const { docName } = request.params;
@@ -108,7 +128,6 @@ const collabRoutes: FastifyPluginAsync<{ collab: CollabConfig }> = async (app, {
       conn = socketConnection(socket, {
         ...connectionOptions,
         canWrite: access.canWrite,
-        frozen: () => app.documentFreezes.isFrozen(docName),
       });
       let acquired: Room;
       try {
