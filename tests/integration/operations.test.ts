@@ -47,7 +47,12 @@ describe('operations', () => {
       const app = track(await buildTestApp(db.url));
       const health = await app.inject({ url: '/api/health' });
       expect(health.statusCode).toBe(200);
-      expect(health.json()).toEqual({ status: 'ok', database: 'sqlite', loadedDocuments: 0, draining: false });
+      expect(health.json()).toEqual({
+        status: 'ok',
+        database: 'sqlite',
+        loadedDocuments: 0,
+        draining: false,
+      });
       const ready = await app.inject({ url: '/api/ready' });
       expect(ready.statusCode).toBe(200);
       expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'not configured' } });
@@ -124,9 +129,15 @@ describe('operations', () => {
       const none = await app.inject({ url: '/metrics' });
       expect(none.statusCode).toBe(401);
       expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-      const wrong = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${'x'.repeat(48)}` } });
+      const wrong = await app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${'x'.repeat(48)}` },
+      });
       expect(wrong.statusCode).toBe(401);
-      const right = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      const right = await app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
       expect(right.statusCode).toBe(200);
       expect(right.headers['content-type']).toMatch(/^text\/plain/);
       for (const name of [
@@ -155,10 +166,15 @@ describe('operations', () => {
     it('counts live connections, loaded documents and stored updates', async () => {
       const listening: ListeningApp = await startTestApp(db.url, { METRICS_TOKEN });
       track(listening.app);
-      const admin: Session = await setupAdmin(listening.url, `metrics-${randomBytes(3).toString('hex')}@example.com`);
+      const admin: Session = await setupAdmin(
+        listening.url,
+        `metrics-${randomBytes(3).toString('hex')}@example.com`,
+      );
       const ladder = await createLadder(admin, testLadder(1, 1));
       const scrape = async () => {
-        const res = await fetch(`${listening.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+        const res = await fetch(`${listening.url}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        });
         expect(res.status).toBe(200);
         return res.text();
       };
@@ -173,7 +189,9 @@ describe('operations', () => {
       expect(sample(text, 'rungs_ws_connections')).toBe(1);
       expect(sample(text, 'rungs_loaded_documents')).toBe(1);
 
-      const res = await api(admin, 'POST', '/api/imports/preview', { text: '# Not a ladder\n\nJust a line.' });
+      const res = await api(admin, 'POST', '/api/imports/preview', {
+        text: '# Not a ladder\n\nJust a line.',
+      });
       expect(res.status).toBeGreaterThanOrEqual(200);
       const outcome = res.ok ? 'ok' : ((await res.json()) as { error: { code: string } }).error.code;
       expect(await scrape()).toContain(`rungs_imports_total{outcome="${outcome}"} 1`);

@@ -18,7 +18,8 @@ export function registerAppGauges(
     registers,
     collect() {
       let connections = 0;
-      for (const name of app.rooms.loadedRoomNames) connections += app.rooms.getLoaded(name)?.connectionCount ?? 0;
+      for (const name of app.rooms.loadedRoomNames)
+        connections += app.rooms.getLoaded(name)?.connectionCount ?? 0;
       this.set(connections);
     },
   });

@@ -33,7 +33,8 @@ export function exitGracefullyOnSignals(app: FastifyInstance, options: GracefulS
       `${signal}: draining, then shutting down`,
     );
     try {
-      if (options.graceMs > 0) await new Promise((resolve) => setTimeout(resolve, options.graceMs));
+      // The listening server keeps the process up meanwhile; this timer need not.
+      if (options.graceMs > 0) await new Promise((resolve) => setTimeout(resolve, options.graceMs).unref());
       await app.close();
       const unstored = app.rooms.committer.pending;
       if (unstored > 0) {

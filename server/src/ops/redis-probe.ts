@@ -23,7 +23,8 @@ export class RedisProbe {
   readonly probe: Probe = async () => {
     const status = this.client.status;
     // ioredis rejects a failed connect with "Connection is closed."; the error event says why.
-    if (status === 'wait') await this.client.connect().catch((err: unknown) => Promise.reject(this.lastError ?? err));
+    if (status === 'wait')
+      await this.client.connect().catch((err: unknown) => Promise.reject(this.lastError ?? err));
     else if (status === 'connecting' || status === 'connect') await this.whenReady();
     else if (status !== 'ready') {
       throw new Error(`not connected (${this.lastError?.message ?? status})`);

@@ -9,7 +9,8 @@ const readyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database (and Redis, when configured) answer and the instance is not draining',
+        summary:
+          'Readiness: the database (and Redis, when configured) answer and the instance is not draining',
         description:
           'Answers 503 with the failed check and a reason while a dependency is unreachable (each probe ' +
           'is bounded by RUNGS_READY_TIMEOUT_MS), or with status "draining" once shutdown has started.',
