@@ -219,6 +219,23 @@ describe('operations', () => {
     });
   });
 
+  it('probes and counts the update log on PostgreSQL too', async () => {
+    const postgres = await createTestDatabase('postgres');
+    const app = await buildTestApp(postgres.url, { METRICS_TOKEN });
+    try {
+      const ready = await app.inject({ url: '/api/ready' });
+      expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'not configured' } });
+      const res = await app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(sample(res.body, 'rungs_update_log_rows')).toBe(0);
+    } finally {
+      await app.close();
+      await postgres.drop();
+    }
+  });
+
   describe('X-Request-Id', () => {
     it('echoes a safe id the caller sent, on answers and refusals alike', async () => {
       const app = track(await buildTestApp(db.url));
