@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import databasePlugin from '@rungs/server/plugins/database';
 import readinessPlugin from '@rungs/server/plugins/readiness';
 import readyRoutes from '@rungs/server/routes/api/ready/index';
+import { buildApp, loadConfig } from '@rungs/server';
 import { setupAdmin, api, type Session } from '../helpers/auth.ts';
 import { buildTestApp, startTestApp, type ListeningApp } from '../helpers/app.ts';
 import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
@@ -255,17 +256,32 @@ describe('operations', () => {
       expect(plain.headers['x-request-id']).not.toBe(unsafe.headers['x-request-id']);
     });
 
-    it('is the reqId of the request in the logs', async () => {
-      const lines: Array<{ reqId?: string; msg?: string }> = [];
-      const { buildApp, loadConfig } = await import('@rungs/server');
-      const app = track(
-        await buildApp({
-          config: loadConfig({ DATABASE_URL: db.url, RUNGS_WEB_DIST: '/nonexistent', LOG_LEVEL: 'debug' }),
-          logger: { level: 'debug', stream: { write: (line: string) => lines.push(JSON.parse(line)) } },
+    it('is the reqId of the request in the logs, errors included', async () => {
+      const lines: Array<{ reqId?: string; level?: number; msg?: string }> = [];
+      const database = await createTestDatabase('sqlite');
+      const app = await buildApp({
+        config: loadConfig({
+          DATABASE_URL: database.url,
+          RUNGS_WEB_DIST: '/nonexistent',
+          LOG_LEVEL: 'debug',
         }),
-      );
-      await app.inject({ url: '/api/health', headers: { 'x-request-id': 'trace-me-42' } });
-      expect(lines.some((l) => l.reqId === 'trace-me-42')).toBe(true);
+        logger: { level: 'debug', stream: { write: (line: string) => lines.push(JSON.parse(line)) } },
+      });
+      try {
+        await app.inject({ url: '/api/health', headers: { 'x-request-id': 'trace-me-42' } });
+        expect(lines.some((l) => l.reqId === 'trace-me-42')).toBe(true);
+
+        await app.db.destroy(); // every query now fails: a 500, logged as an error
+        const failed = await app.inject({ url: '/api/setup', headers: { 'x-request-id': 'trace-the-500' } });
+        expect(failed.statusCode).toBe(500);
+        expect(failed.headers['x-request-id']).toBe('trace-the-500');
+        expect(lines.filter((l) => l.level === 50 && l.reqId === 'trace-the-500').map((l) => l.msg)).toEqual([
+          'request failed',
+        ]);
+      } finally {
+        await app.close().catch(() => {});
+        await database.drop();
+      }
     });
   });
 });
