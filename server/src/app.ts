@@ -10,12 +10,18 @@ import staticWebPlugin from './plugins/static-web.ts';
 import authPlugin from './plugins/auth.ts';
 import importsPlugin from './plugins/imports.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
+import requestIdPlugin from './plugins/request-id.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import readinessPlugin from './plugins/readiness.ts';
+import { requestIdFor } from './ops/request-id.ts';
+import { closeWebsocketsForRestart } from './ops/restart-close.ts';
 import sessionRoutes from './routes/api/session/index.ts';
 import setupRoutes from './routes/api/setup/index.ts';
 import usersRoutes from './routes/api/users/index.ts';
 import auditRoutes from './routes/api/audit/index.ts';
 import importsRoutes from './routes/api/imports/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
+import readyRoutes from './routes/api/ready/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
 import documentsRoutes from './routes/api/documents/index.ts';
 import collabRoutes from './routes/collab/index.ts';
@@ -42,10 +48,16 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
     bodyLimit: 1024 * 1024,
     trustProxy: fastifyTrustProxy(config.auth.trustProxy),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await app.register(requestIdPlugin);
   await app.register(errorsPlugin);
+  // Before the collab plugin, so the collaboration engine can count into `app.metrics`.
+  await app.register(metricsPlugin, { ops: config.ops, host: config.host });
   await app.register(databasePlugin, { databaseUrl: config.databaseUrl });
+  await app.register(readinessPlugin, { redisUrl: config.redisUrl, timeoutMs: config.ops.readyTimeoutMs });
   await app.register(collabPlugin, {
     collab: config.collab,
     redisUrl: config.redisUrl,
@@ -60,13 +72,17 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   });
   // Frames up to twice the limit are read so the collab route can say how big one was (1009 with a
   // reason); bigger ones ws refuses by itself (1009, no reason).
-  await app.register(websocket, { options: { maxPayload: 2 * config.collab.maxMessageBytes } });
+  await app.register(websocket, {
+    options: { maxPayload: 2 * config.collab.maxMessageBytes },
+    preClose: closeWebsocketsForRestart,
+  });
   await app.register(proposalsPlugin);
   await app.register(openapiPlugin);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(readyRoutes);
       await api.register(sessionRoutes);
       await api.register(setupRoutes);
       await api.register(usersRoutes);

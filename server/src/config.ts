@@ -17,6 +17,21 @@ export interface Config {
   /** Channel prefix, so several deployments (or test runs) can share one Redis. */
   redisPrefix: string;
   imports: ImportsConfig;
+  ops: OpsConfig;
+}
+
+/** Probes, metrics and shutdown: what running several instances behind a load balancer needs. */
+export interface OpsConfig {
+  /** When set, `GET /metrics` on the main port answers requests with `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** When set, metrics are also served on this port of `host` (the token, if set, is required there too). */
+  metricsPort: number | null;
+  /** How long `/api/ready` waits for the database (and Redis) before calling it unreachable. */
+  readyTimeoutMs: number;
+  /** After SIGTERM: how long to keep serving while `/api/ready` says 503, so a load balancer stops sending. */
+  shutdownGraceMs: number;
+  /** After SIGTERM: if shutting down takes longer than this, the process exits with 1 anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface ImportsConfig {
@@ -113,9 +128,37 @@ function loadConnectionLimits(env: NodeJS.ProcessEnv, maxMessageBytes: number): 
   };
 }
 
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function loadOpsConfig(env: NodeJS.ProcessEnv, port: number): OpsConfig {
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(metricsToken))) {
+    throw new Error(
+      `METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`,
+    );
+  }
+  const metricsPort = env.METRICS_PORT ? intFromEnv(env, 'METRICS_PORT', 0) : null;
+  if (metricsPort !== null && (metricsPort < 1 || metricsPort > 65535)) {
+    throw new Error(`METRICS_PORT must be a port between 1 and 65535, got "${env.METRICS_PORT}"`);
+  }
+  if (metricsPort !== null && metricsPort === port) {
+    throw new Error(`METRICS_PORT must differ from PORT (${port}): metrics get a listener of their own`);
+  }
+  const readyTimeoutMs = Math.max(1, intFromEnv(env, 'RUNGS_READY_TIMEOUT_MS', 2000));
+  const shutdownGraceMs = intFromEnv(env, 'SHUTDOWN_GRACE_MS', 0);
+  const shutdownTimeoutMs = intFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', 30_000);
+  if (shutdownTimeoutMs <= shutdownGraceMs) {
+    throw new Error(
+      `SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}) must be longer than SHUTDOWN_GRACE_MS (${shutdownGraceMs})`,
+    );
+  }
+  return { metricsToken, metricsPort, readyTimeoutMs, shutdownGraceMs, shutdownTimeoutMs };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFromEnv(env, 'PORT', 3000);
   return {
-    port: intFromEnv(env, 'PORT', 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL ?? path.join(repoRoot, 'data', 'rungs.sqlite'),
     webDist: env.RUNGS_WEB_DIST ?? path.join(repoRoot, 'web', 'dist'),
@@ -142,5 +185,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactAfterUpdates: intFromEnv(env, 'RUNGS_COMPACT_AFTER_UPDATES', 500),
       limits: loadConnectionLimits(env, intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024)),
     },
+    ops: loadOpsConfig(env, port),
   };
 }

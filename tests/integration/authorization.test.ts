@@ -99,6 +99,7 @@ const NOTHING_RESOLVED = { publishedVersion: 0, fingerprint: '', resolutions: {}
 
 const MATRIX: Row[] = [
   { route: 'GET /api/health', request: () => ({ url: '/api/health' }), expect: all(200) },
+  { route: 'GET /api/ready', request: () => ({ url: '/api/ready' }), expect: all(200) },
   { route: 'GET /api/session', request: () => ({ url: '/api/session' }), expect: all(200) },
   {
     route: 'POST /api/session',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.ts';
+import { exitGracefullyOnSignals } from '../ops/graceful-shutdown.ts';
 import { ensureSampleLadder } from '../sample/ensure-sample.ts';
 import type { Command } from './command.ts';
 
@@ -11,13 +12,10 @@ export const serve: Command = {
     const { values } = parseArgs({ args, options: { sample: { type: 'boolean' } } });
     const app = await buildApp({ config });
     if (values.sample) await ensureSampleLadder(app);
-    const shutdown = async (signal: string) => {
-      app.log.info(`${signal}: shutting down`);
-      await app.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    exitGracefullyOnSignals(app, {
+      graceMs: config.ops.shutdownGraceMs,
+      timeoutMs: config.ops.shutdownTimeoutMs,
+    });
     await app.listen({ port: config.port, host: config.host });
     const url = `http://localhost:${config.port}`;
     console.log(`Rungs is running at ${url} (database: ${app.databaseKind}).`);

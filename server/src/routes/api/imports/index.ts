@@ -43,7 +43,9 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let result: ImportResult;
       try {
         result = await app.imports.run(source, { format, filename, title });
+        app.metrics.imports.inc({ outcome: 'ok' });
       } catch (err) {
+        app.metrics.imports.inc({ outcome: importOutcome(err) });
         if (err instanceof ImportPoolBusy) {
           return reply
             .status(503)
@@ -66,5 +68,13 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** The `outcome` label of `rungs_imports_total`: the code the client is refused with. */
+function importOutcome(err: unknown): string {
+  if (err instanceof ImportPoolBusy) return 'import_busy';
+  if (err instanceof ImportTooComplex) return 'import_too_complex';
+  if (isImportError(err)) return err.code;
+  return 'error';
+}
 
 export default importsRoutes;

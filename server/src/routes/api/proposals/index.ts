@@ -5,6 +5,7 @@ import { assertDocumentReadable, seesUnpublishedWork } from '../../../auth/docum
 import type { SessionUser } from '../../../auth/roles.ts';
 import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts';
 import { actorOf } from '../../../proposals/actor.ts';
+import { HttpError } from '../../../plugins/errors.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
 import { ErrorResponse, ErrorResponses, SlugParams } from '../ladders/schema.ts';
 import { VersionSchema } from '../versions/schema.ts';
@@ -217,7 +218,16 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { slug, number } = request.params;
-      const { version, proposal } = await app.proposals.merge(slug, number, actorOf(request));
+      const { version, proposal } = await app.proposals.merge(slug, number, actorOf(request)).then(
+        (merged) => {
+          app.metrics.merges.inc({ outcome: 'merged' });
+          return merged;
+        },
+        (err: unknown) => {
+          app.metrics.merges.inc({ outcome: err instanceof HttpError ? err.code : 'error' });
+          throw err;
+        },
+      );
       const ladder = await app.proposals.ladder(slug);
       return { version: (await app.versions.get(ladder.id, slug, version)).version, proposal };
     },
