@@ -339,6 +339,7 @@ export class RoomManager {
           maxStateBytes: this.config.limits.maxAwarenessStateBytes,
         },
         onPersisted: (r) => this.maybeCompact(r),
+        onRefused: (reason) => this.events.refused?.(reason),
         onBroken: (r, err) => {
           this.events.refused?.(err instanceof DocumentNotWritableError ? 'read_only' : 'storage_failed');
           this.drop(r);

@@ -28,6 +28,8 @@ export interface RoomHooks {
    */
   onBroken?(room: Room, err: unknown): void;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** A message refused or a connection closed by a rule (metrics). */
+  onRefused?(reason: string): void;
   /** Presence limits per connection; defaults to 4 ids of 8 KB each. */
   awareness?: AwarenessLimits;
 }
@@ -130,6 +132,7 @@ export class Room {
         { room: this.name, conn: conn.id, reason },
         'closing connection: malformed message',
       );
+      this.hooks.onRefused?.('malformed');
       conn.close(CloseCode.invalidMessage, truncateReason(`Malformed message: ${reason}`));
       return;
     }
@@ -145,9 +148,13 @@ export class Room {
         return;
       }
       case 'update': {
-        if (!conn.canWrite) return; // read-only: dropped, never applied, stored or broadcast
+        if (!conn.canWrite) {
+          this.hooks.onRefused?.('read_only_connection');
+          return; // read-only: dropped, never applied, stored or broadcast
+        }
         const size = this.sizeGuard.check(message.update, message.decoded);
         if (!size.ok) {
+          this.hooks.onRefused?.(size.problem ? 'ladder_too_large' : 'malformed');
           this.hooks.log?.warn(
             { room: this.name, conn: conn.id, problem: size.problem },
             'closing connection: update refused by the ladder size limits',

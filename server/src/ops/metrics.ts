@@ -7,7 +7,7 @@ import { Counter, Histogram, Registry } from 'prom-client';
  * of its own.
  */
 export class CollabMetrics {
-  /** From a group commit's first queued update to its transaction committing. */
+  /** How long a group commit's transaction took (retries included). */
   readonly commitLatencySeconds: Histogram;
   /** Updates written by one group commit. */
   readonly commitBatchSize: Histogram;
@@ -26,7 +26,7 @@ export class CollabMetrics {
     const registers = [registry];
     this.commitLatencySeconds = new Histogram({
       name: 'rungs_commit_latency_seconds',
-      help: 'Time from the first update of a group commit being queued to its transaction committing.',
+      help: 'How long a group commit took to write its batch (retries included).',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });

@@ -21,6 +21,16 @@ export default fp<{ collab: CollabConfig; redisUrl: string | null; redisPrefix: 
         )
       : undefined;
     const rooms = new RoomManager(store, opts.collab, app.log, fanout);
+    const metrics = app.metrics;
+    rooms.events = {
+      resync: (reason) => metrics.resyncs.inc({ reason }),
+      fanoutMessage: (direction, kind) => metrics.fanoutMessages.inc({ direction, kind }),
+      committed: (seconds, size) => {
+        metrics.commitLatencySeconds.observe(seconds);
+        metrics.commitBatchSize.observe(size);
+      },
+      refused: (reason) => metrics.refusedMessages.inc({ reason }),
+    };
     await rooms.start();
     app.decorate('documents', store);
     app.decorate('rooms', rooms);
@@ -30,5 +40,5 @@ export default fp<{ collab: CollabConfig; redisUrl: string | null; redisPrefix: 
       await fanout?.close();
     });
   },
-  { name: 'collab', dependencies: ['database'] },
+  { name: 'collab', dependencies: ['database', 'metrics'] },
 );

@@ -53,6 +53,7 @@ const collabRoutes: FastifyPluginAsync<{ collab: CollabConfig }> = async (app, {
     };
     let conn: CollabConnection = socketConnection(socket, { ...connectionOptions, canWrite: false });
     const refuse = (code: number, reason: string) => {
+      app.metrics.refusedMessages.inc({ reason: `close_${code}` });
       inbox.stop();
       conn.close(code, reason);
     };
