@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { Session } from '../helpers/auth.ts';
 import { Burst, cellOf, missingTokens, storedDocument } from '../helpers/burst.ts';
 import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
@@ -98,6 +98,14 @@ describe('two instances under faults', () => {
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy();
   });
+
+  // A failure says what the servers said.
+  beforeEach(() =>
+    onTestFailed(() => {
+      console.log(`--- instance one ---\n${one.output().slice(-8000)}`);
+      console.log(`--- instance two ---\n${two.output().slice(-8000)}`);
+    }),
+  );
 
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);

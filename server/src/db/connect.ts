@@ -27,6 +27,10 @@ export function connectDatabase(url: string, onPoolError: (err: Error) => void =
     // An idle connection the server ended (restart, pg_terminate_backend) is dropped from the
     // pool and replaced on next use; unhandled, the event would crash the process.
     pool.on('error', onPoolError);
+    // A connection checked out (inside a transaction, between two queries) has no pool listener:
+    // its 'error' would be unhandled too. Its next query fails, which callers handle, and the pool
+    // drops it on release since it is no longer queryable.
+    pool.on('connect', (client) => client.on('error', onPoolError));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
