@@ -6,7 +6,7 @@ import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
 import { launchBrowser, signedInPage } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
-import { approve, merge, openProposal, versionContent } from '../helpers/proposals.ts';
+import { approve, merge, openProposal, startProposal, versionContent } from '../helpers/proposals.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
@@ -150,5 +150,54 @@ describe('proposals, review and history in the browser', () => {
     expect(ed.errors).toEqual([]);
     expect(rv.errors).toEqual([]);
     expect(vw.errors).toEqual([]);
+  });
+
+  it('says so when edits reach a proposal after it was published, and warns before they are lost', async () => {
+    const p = await startProposal(editor, slug, 'Late edits', { open: true });
+    const { page, errors, context } = await signedInPage(browser, server.url, editor.user.email, contexts);
+    // A slow network: what the page sends over the live connection waits while `held` is set.
+    let held: Array<string | Buffer> | null = null;
+    await context.routeWebSocket(/\/collab\//, (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((message) => (held ? held.push(message) : upstream.send(message)));
+      upstream.onMessage((message) => ws.send(message));
+    });
+    await page.goto(`/ladders/${slug}/proposals/${p.number}`);
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    const cell = page.locator('[data-fragment="cell:L1:C1"]');
+    await cell.locator('.rt-static').click();
+    await cell.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await page.keyboard.type(' Saved in time.');
+    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await approve(reviewer, slug, p.number);
+    held = [];
+    await page.keyboard.type(' Typed on a slow network.');
+    await page.locator('.save-state', { hasText: 'Saving…' }).waitFor();
+    const { version } = await merge(editor, slug, p.number);
+    // Publishing closes the connection; the page reconnects and sends its edits again, after the
+    // publish: the server refuses them, and the page says so.
+    expect(held.length).toBeGreaterThan(0);
+    held = null;
+    await page.locator('.proposal-title-line .state-badge', { hasText: 'Published' }).waitFor();
+    const notice = page.getByRole('alert').filter({ hasText: 'Your last edits were not saved' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('published before they reached the server');
+    expect(await page.locator('.save-state').textContent()).toBe(
+      'Your last edits were not saved: read-only now',
+    );
+    const publishedCell = cellText(await versionContent(viewer, slug, version.number), 'L1', 'C1');
+    expect(publishedCell).toContain('Saved in time.');
+    expect(publishedCell).not.toContain('slow network');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'refused-late-edits.png') });
+    // Leaving asks first.
+    const dialog = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.accept();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { listThreads } from '../api/comments.ts';
@@ -31,7 +31,13 @@ import { changeCount } from './change-count.ts';
 import { ProposalAbout } from './ProposalAbout.tsx';
 import { ProposalActions } from './ProposalActions.tsx';
 import { announceChange, useProposalSync } from './proposal-sync.ts';
-import { ChangesView, FrozenView, LiveEditorView, PreviewView } from './ProposalViews.tsx';
+import {
+  ChangesView,
+  FrozenView,
+  LiveEditorView,
+  PreviewView,
+  RefusedEditsNotice,
+} from './ProposalViews.tsx';
 import { canReview } from './roles.ts';
 import { StateBadge } from './StateBadge.tsx';
 import { useRefreshable, type Refreshable } from './use-refreshable.ts';
@@ -147,7 +153,13 @@ function ProposalWorkspace({
   else if (view === 'preview')
     main = <PreviewView proposal={proposal} published={published.value} head={content.value} />;
   else if (active && session) main = <LiveEditorView />;
-  else main = <FrozenView proposal={proposal} content={content.value} />;
+  else
+    main = (
+      <>
+        {session && <RefusedEditsNotice state={proposal.state} />}
+        <FrozenView proposal={proposal} content={content.value} />
+      </>
+    );
 
   const loadError = [content.error, base.error, published.error].find(Boolean);
 
@@ -173,7 +185,7 @@ function ProposalWorkspace({
             </div>
             {session && (
               <div className="proposal-header-side">
-                <ConnectionIndicator />
+                <ConnectionIndicator readOnly={!active} />
                 <div className="live-bar-side">
                   <PresenceBar />
                   <LiveExportMenu name={`${slug}-proposal-${n}`} />
@@ -235,6 +247,7 @@ export function ProposalPage() {
   const view: View = rest === 'changes' ? 'changes' : rest === 'preview' ? 'preview' : 'edit';
   const detail = useRefreshable((signal) => getProposal(slug, n, signal), [slug, n]);
   const proposal = detail.value;
+  const editedLive = useRef<string | null>(null);
   useDocumentTitle(proposal ? `#${proposal.number} ${proposal.title} · ${proposal.ladder.title}` : null);
 
   if (!proposal) {
@@ -271,7 +284,11 @@ export function ProposalPage() {
       </div>
     );
   }
-  if (proposal.readOnly) return <ProposalWorkspace detail={detail} session={null} view={view} />;
+  // Once edited live here, the session stays when the proposal becomes read-only (published or
+  // closed meanwhile): edits it refused stay in this browser, and the page says so.
+  if (!proposal.readOnly) editedLive.current = proposal.documentName;
+  if (proposal.readOnly && editedLive.current !== proposal.documentName)
+    return <ProposalWorkspace detail={detail} session={null} view={view} />;
   return (
     <CollabProvider docName={proposal.documentName} identity={identity}>
       <LiveSession>

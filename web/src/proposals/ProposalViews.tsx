@@ -44,6 +44,22 @@ export function LiveEditorView() {
   );
 }
 
+/**
+ * Said on a proposal that became read-only while this browser still had edits the server had
+ * not stored: they were refused (they arrived after the publish or close), not silently dropped.
+ */
+export function RefusedEditsNotice({ state }: { state: ProposalDetail['state'] }) {
+  const { saved } = useConnectionStatus();
+  if (saved) return null;
+  return (
+    <p className="banner banner-error" role="alert">
+      Your last edits were not saved: this proposal was {state === 'merged' ? 'published' : 'closed'} before
+      they reached the server, so they are not in it. Make them again in a new proposal; they are lost when
+      you leave this page.
+    </p>
+  );
+}
+
 /** A published or closed proposal: its content as it stands, read-only. */
 export function FrozenView({
   proposal,
