@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
@@ -43,7 +43,9 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     // A line per request buries what matters at the default level; `LOG_LEVEL=debug` brings them back.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    }),
     // Imports of large documents go through their own route limit; everything else stays small.
     bodyLimit: 1024 * 1024,
     trustProxy: fastifyTrustProxy(config.auth.trustProxy),

@@ -284,3 +284,50 @@ describe('an instance killed with SIGKILL mid-burst', () => {
     expect(missingTokens(burst.typed, stored)).toEqual([]);
   });
 });
+
+describe('an instance whose Redis is unreachable', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let team: Team;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('postgres');
+    // Nothing listens on port 1: every connection attempt is refused, for the whole test.
+    server = await startServer({
+      databaseUrl: db.url,
+      env: {
+        REDIS_URL: 'redis://127.0.0.1:1',
+        RUNGS_REDIS_PREFIX: `rungs-down-${randomBytes(4).toString('hex')}`,
+      },
+    });
+    team = await createTeam(server.url);
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('starts, keeps serving its own editors and storing their edits, and is not ready', async () => {
+    const ready = await fetch(`${server.url}/api/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { checks: { redis: string } }).checks.redis).toBe('failed');
+
+    const { slug } = await createPublishedLadder(team, testLadder(2, 2, 'Redis down'));
+    const p = await startProposal(team.alice, slug, 'Redis down');
+    const a = connectClient(server.wsUrl, p.documentName, { cookie: team.alice.cookie });
+    const b = connectClient(server.wsUrl, p.documentName, { cookie: team.bob.cookie });
+    clients.push(a, b);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    typeIntoCell(a.doc, 'L1', 'C1', 'Stored without Redis.');
+    await waitFor(() => fragmentText(b.doc, 'cell:L1:C1') === 'Stored without Redis.', {
+      message: 'the other editor on the same instance to see it',
+    });
+    await waitFor(() => a.storedClock >= Y.getState(a.doc.store, a.doc.clientID), {
+      message: 'the edit to be acknowledged',
+    });
+    expect(cellOf(await storedDocument(db.url, p.documentName), 'L1', 'C1')).toBe('Stored without Redis.');
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { logRedisOutages } from '../ops/outage-log.ts';
 
 /** What instances tell each other about a document, or (channel "control") about users and sessions. */
 export type FanoutMessage =
@@ -64,7 +65,9 @@ export class RedisFanout implements Fanout {
   constructor(
     url: string,
     private readonly prefix: string,
+    /** Errors that are not the connection's own (those are logged once per outage). */
     private readonly onError: (err: unknown) => void,
+    log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
   ) {
     // Publishing fails at once while disconnected instead of piling up in memory.
     this.pub = new Redis(url, {
@@ -75,8 +78,8 @@ export class RedisFanout implements Fanout {
     // Subscriptions wait in the (small: one per loaded document) offline queue and are restored
     // by ioredis after a reconnect.
     this.sub = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${prefix}:sub` });
-    this.pub.on('error', onError);
-    this.sub.on('error', onError);
+    logRedisOutages(this.pub, log, 'fan-out (publishing)');
+    logRedisOutages(this.sub, log, 'fan-out (subscriptions)');
     // A failed first connection counts as lost too: rooms loaded meanwhile missed messages.
     this.sub.on('error', () => (this.subLost = true));
     this.sub.on('close', () => (this.subLost = true));
@@ -127,10 +130,10 @@ export class RedisFanout implements Fanout {
       this.seqs.set(channel, seq);
       outgoing = { ...message, seq };
     }
-    this.pub.publish(this.key(channel), encode(this.instanceId, outgoing)).catch((err: unknown) => {
-      this.onError(err);
-      this.remember(channel, outgoing);
-    });
+    // While Redis is away this fails at once (no offline queue); the outage is logged once.
+    this.pub
+      .publish(this.key(channel), encode(this.instanceId, outgoing))
+      .catch(() => this.remember(channel, outgoing));
   }
 
   /** The update `seq` this instance will publish next on `channel`, minus one. */

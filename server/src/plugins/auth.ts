@@ -6,6 +6,7 @@ import { roleAllows } from '../auth/roles.ts';
 import { SessionStore } from '../auth/session-store.ts';
 import { UserService } from '../auth/user-service.ts';
 import { Redis } from 'ioredis';
+import { logRedisOutages } from '../ops/outage-log.ts';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { HttpError } from './errors.ts';
 
@@ -125,8 +126,8 @@ async function createLoginLimiter(
   if (!opts.redisUrl) return new LoginLimiter(limits);
   // No offline queue: while Redis is unreachable, counting falls back to memory at once.
   const client = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false });
-  client.on('error', (err) => app.log.warn({ err }, 'login limiter: redis error (counting in memory)'));
-  await client.connect().catch((err) => app.log.warn({ err }, 'login limiter: redis unreachable at start'));
+  logRedisOutages(client, app.log, 'login limiter (counting in memory meanwhile)');
+  await client.connect().catch(() => {}); // logged once by logRedisOutages
   app.addHook('onClose', async () => {
     await client.quit().catch(() => client.disconnect());
   });

@@ -16,8 +16,11 @@ export default fp<{ collab: CollabConfig; redisUrl: string | null; redisPrefix: 
   async (app, opts) => {
     const store = new DocumentStore(app.db);
     const fanout = opts.redisUrl
-      ? new RedisFanout(opts.redisUrl, opts.redisPrefix, (err) =>
-          app.log.error({ err }, 'redis fan-out error'),
+      ? new RedisFanout(
+          opts.redisUrl,
+          opts.redisPrefix,
+          (err) => app.log.error({ err }, 'redis fan-out error'),
+          app.log,
         )
       : undefined;
     const rooms = new RoomManager(store, opts.collab, app.log, fanout);
