@@ -189,6 +189,41 @@ describe('Room full-state requests', () => {
     await room.receive(conn, new Uint8Array([3]));
     expect(kinds(conn.sent)).toEqual(['sync1', 'sync1']);
   });
+
+  it('stores a local deletion that was waiting for the text it deletes when a remote update brings it', async () => {
+    const stored: PendingUpdate[] = [];
+    const room = new Room('doc', new Y.Doc(), new GroupCommitter(async (b) => void stored.push(...b)), 0);
+    const author = recordingConnection('author');
+    room.join(author);
+    // Someone on another instance typed "abc"; the author got it there, then deleted the "b".
+    const typist = new Y.Doc();
+    const first = editFrom(typist, 'abc');
+    const authorDoc = new Y.Doc();
+    Y.applyUpdate(authorDoc, Y.encodeStateAsUpdate(typist));
+    let deletion: Uint8Array | undefined;
+    authorDoc.once('update', (u: Uint8Array) => (deletion = u));
+    authorDoc.getText('t').delete(1, 1);
+    // The deletion reaches this instance first: it waits for the text it deletes.
+    await room.receive(author, encodeUpdate(deletion!));
+    await room.whenPersisted();
+    expect(author.closed).toBeUndefined();
+    expect(room.hasMissingDependencies).toBe(true);
+    author.sent.length = 0;
+
+    // The other instance's copy of the first edit arrives: Yjs integrates the waiting second one
+    // in that remote transaction, which must therefore be stored here too.
+    room.applyRemoteUpdate(decoding.readVarUint8Array(skip2(first)));
+    await room.whenPersisted();
+    await new Promise((r) => setImmediate(r));
+    const replica = new Y.Doc();
+    for (const u of stored) Y.applyUpdate(replica, u.update);
+    // What is stored, replayed alone (as after a restart), has the deletion.
+    Y.applyUpdate(replica, decoding.readVarUint8Array(skip2(first)));
+    expect(replica.getText('t').toString()).toBe('ac');
+    expect(room.doc.getText('t').toString()).toBe('ac');
+    expect(room.hasMissingDependencies).toBe(false);
+    expect(kinds(author.sent)).toContain(String(MessageType.persisted));
+  });
 });
 
 function skip2(message: Uint8Array): decoding.Decoder {
