@@ -45,15 +45,15 @@ const SMALL_LADDER = `# Support ladder
 - Writes help articles for new features.
 `;
 
-type Size = 'desktop' | 'phone';
-const SIZES: Size[] = ['desktop', 'phone'];
+type Size = 'desktop' | 'laptop' | 'phone';
+const SIZES: Size[] = ['desktop', 'laptop', 'phone'];
 
 /**
  * Issue 9 (items 2 and 5): every main screen passes axe-core's WCAG 2.2 A/AA rules at 1440 px
- * and at 390 px, and at 390 px nothing lays out wider than the window (wide tables scroll inside
- * their own frame). A 390 px screenshot of each screen goes to tests/e2e/artifacts/.
+ * and at 390 px, and at 1024 px and 390 px nothing lays out wider than the window (wide tables
+ * scroll inside their own frame). A 390 px screenshot of each screen goes to tests/e2e/artifacts/.
  */
-describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at 390 px', () => {
+describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at 1024 and 390 px', () => {
   let db: TestDatabase;
   let server: ServerProcess;
   let browser: Browser;
@@ -117,9 +117,12 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
 
   /** The checks every screen gets once it is showing, at the size of its page's window. */
   async function checkScreen(page: Page, name: string, size: Size): Promise<void> {
+    const width = VIEWPORTS[size].width;
     if (size === 'phone') {
       await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `screens-390-${name}.png`) });
+    }
+    if (size !== 'desktop') {
       // Neither the document nor the app's scrolling main area is wider than the window.
       const widths = await page.evaluate(() => {
         const main = document.querySelector('main');
@@ -130,11 +133,12 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
         };
       });
       expect
-        .soft(widths.page, `${name} at 390 px lays out wider than the window`)
+        .soft(widths.page, `${name} at ${width} px lays out wider than the window`)
         .toBeLessThanOrEqual(widths.window);
-      expect.soft(widths.main, `${name} at 390 px: the main area scrolls sideways`).toBe(0);
+      expect.soft(widths.main, `${name} at ${width} px: the main area scrolls sideways`).toBe(0);
     }
-    expect.soft(await violations(page), `${name} at ${VIEWPORTS[size].width} px`).toEqual([]);
+    // Axe at the widest and the narrowest: 1024 px lays out as one or the other.
+    if (size !== 'laptop') expect.soft(await violations(page), `${name} at ${width} px`).toEqual([]);
   }
 
   it('first run: the setup page of a fresh server', async () => {
