@@ -12,6 +12,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The web app's pure modules (no DOM): diff layout, close codes, key handling.
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['server/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',

@@ -2,6 +2,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { handlePersistedMessages } from './persisted.ts';
 import { Store } from './store.ts';
+import { CloseCode } from '@rungs/shared/api/close-codes';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -24,37 +25,41 @@ export interface ConnectionStatus {
  * too large (1009, 4413) is not among them: the browser would send it again on reconnect, since
  * undo keeps the undone text for redo.
  */
-export const RETRYABLE_AFTER_FIX = new Set([4429]);
+export const RETRYABLE_AFTER_FIX = new Set<number>([CloseCode.tooManyConnections]);
 
 const CLOSE_MEANINGS: Record<number, string> = {
-  1007: 'The server rejected a malformed message.',
-  1009: 'Your last change is too large to save. Undo it or split the text.',
-  1011: 'The server hit an error.',
-  4001: 'The connection fell behind the document.',
-  4002: 'This browser sent too much too fast.',
-  4003: 'This browser sent too much too fast.',
-  4404: 'This document does not exist on the server.',
-  4413: 'Your last change would make the ladder too large. Undo it.',
-  4429: 'Too many connections are open.',
+  [CloseCode.invalidMessage]: 'The server rejected a malformed message.',
+  [CloseCode.messageTooBig]: 'Your last change is too large to save. Undo it or split the text.',
+  [CloseCode.serverError]: 'The server hit an error.',
+  [CloseCode.sendBufferFull]: 'The connection fell behind the document.',
+  [CloseCode.rateLimited]: 'This browser sent too much too fast.',
+  [CloseCode.queueFull]: 'This browser sent too much too fast.',
+  [CloseCode.notFound]: 'This document does not exist on the server.',
+  [CloseCode.ladderTooLarge]: 'Your last change would make the ladder too large. Undo it.',
+  [CloseCode.tooManyConnections]: 'Too many connections are open.',
 };
 
 /** What to do after a final close, said after its reason in the editor's banner. */
 export function afterCloseAdvice(closeCode: number | null): string {
   if (closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode)) return 'Then press Reconnect.';
-  if (closeCode === 1009 || closeCode === 4413) {
+  if (closeCode === CloseCode.messageTooBig || closeCode === CloseCode.ladderTooLarge) {
     return 'It was not saved, nor anything after it: reload the page to continue from the saved version.';
   }
   return 'Your latest changes may not be saved; reload the page to try again.';
 }
 
 /** Codes whose reason the server writes for people, complete: shown as they are. */
-const SELF_EXPLAINING = new Set([1009, 4413, 4429]);
+const SELF_EXPLAINING = new Set<number>([
+  CloseCode.messageTooBig,
+  CloseCode.ladderTooLarge,
+  CloseCode.tooManyConnections,
+]);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** What a person reads about a close. `sentBytes`: the largest frame this browser had just sent. */
 export function describeClose(code: number, reason: string, sentBytes = 0): string {
-  if (code === 1009 && !reason && sentBytes > 0) {
+  if (code === CloseCode.messageTooBig && !reason && sentBytes > 0) {
     return `Your last change is too large to save (${mb(sentBytes)}). Undo it or split the text.`;
   }
   if (reason && SELF_EXPLAINING.has(code)) return reason;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CollabSession } from '../collab/session.ts';
-import { ProposalCloseCode } from './close-codes.ts';
+import { ProposalCloseCode } from '@rungs/shared/api/close-codes';
 
 const SIGNAL_FIELD = 'proposalSignal';
 
