@@ -20,6 +20,7 @@ import {
 } from '../helpers/databases.ts';
 import { fragmentText, testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { startCluster, type Cluster } from '../helpers/cluster.ts';
 import { waitFor } from '../helpers/wait.ts';
 import {
   call,
@@ -63,13 +64,12 @@ async function onAdminDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promis
 const databaseName = (url: string) => new URL(url).pathname.slice(1);
 
 describe('two instances under faults', () => {
+  let cluster: Cluster;
   let db: TestDatabase;
   let one: ServerProcess;
   let two: ServerProcess;
   let team: Team;
   const clients: TestClient[] = [];
-  const prefix = `rungs-faults-${randomBytes(4).toString('hex')}`;
-  const env = { REDIS_URL: TEST_REDIS_URL, RUNGS_REDIS_PREFIX: prefix };
 
   const client = async (server: ServerProcess, session: Session, doc: string) => {
     const c = connectClient(server.wsUrl, doc, { cookie: session.cookie });
@@ -87,11 +87,8 @@ describe('two instances under faults', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres');
-    [one, two] = await Promise.all([
-      startServer({ databaseUrl: db.url, env }),
-      startServer({ databaseUrl: db.url, env }),
-    ]);
+    cluster = await startCluster('faults');
+    ({ db, one, two } = cluster);
     team = await createTeam(one.url);
   });
 
@@ -108,8 +105,7 @@ describe('two instances under faults', () => {
   );
 
   afterAll(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
-    await db?.drop();
+    await cluster?.stop();
   });
 
   it('closed on one instance and reopened on the other, a proposal stores what is typed on the first', async () => {
@@ -166,7 +162,7 @@ describe('two instances under faults', () => {
     const burstA = new Burst(a, 'a', { level: 'L1', competency: 'C1' });
     const burstB = new Burst(b, 'b', { level: 'L2', competency: 'C2' });
     await waitFor(() => fragmentText(b.doc, 'cell:L1:C1').includes('a20;'), { message: 'edits to flow' });
-    expect(await killRedisClients(prefix)).toBeGreaterThanOrEqual(4);
+    expect(await killRedisClients(cluster.prefix)).toBeGreaterThanOrEqual(4);
     await waitFor(() => burstA.typed.length > 200 && burstB.typed.length > 200, { message: 'more typing' });
     await Promise.all([burstA.stop(), burstB.stop()]);
 
@@ -227,50 +223,39 @@ describe('two instances under faults', () => {
 });
 
 describe('an instance killed with SIGKILL mid-burst', () => {
-  let db: TestDatabase;
-  let one: ServerProcess;
-  let two: ServerProcess;
+  let cluster: Cluster;
   let team: Team;
   const clients: TestClient[] = [];
-  const env = {
-    REDIS_URL: TEST_REDIS_URL,
-    RUNGS_REDIS_PREFIX: `rungs-kill-${randomBytes(4).toString('hex')}`,
-  };
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres');
-    [one, two] = await Promise.all([
-      startServer({ databaseUrl: db.url, env }),
-      startServer({ databaseUrl: db.url, env }),
-    ]);
-    team = await createTeam(two.url);
+    cluster = await startCluster('kill');
+    team = await createTeam(cluster.two.url);
   });
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await Promise.all([one?.stop(), two?.stop()]);
-    await db?.drop();
+    await cluster?.stop();
   });
 
   it('its clients reconnect to the other instance and nothing that was broadcast is lost', async () => {
     const { slug } = await createPublishedLadder(team, testLadder(2, 2, 'Kill one'));
     const p = await startProposal(team.alice, slug, 'Kill one');
-    const writer = connectClient(one.wsUrl, p.documentName, { cookie: team.alice.cookie });
-    const watcher = connectClient(two.wsUrl, p.documentName, { cookie: team.bob.cookie });
+    const writer = connectClient(cluster.one.wsUrl, p.documentName, { cookie: team.alice.cookie });
+    const watcher = connectClient(cluster.two.wsUrl, p.documentName, { cookie: team.bob.cookie });
     clients.push(writer, watcher);
     await Promise.all([waitSynced(writer), waitSynced(watcher)]);
     const burst = new Burst(writer, 'k', { level: 'L1', competency: 'C1' });
     await waitFor(() => fragmentText(watcher.doc, 'cell:L1:C1').includes('k30;'), {
       message: 'edits to flow',
     });
-    await one.kill9();
+    await cluster.one.kill9();
     // What the other instance broadcast had been stored by the killed one.
     const broadcast = fragmentText(watcher.doc, 'cell:L1:C1')
       .split(';')
       .filter(Boolean)
       .map((t) => `${t};`);
     // The load balancer sends the writer to the surviving instance; its unsent edits go with it.
-    writer.reconnectTo(two.wsUrl);
+    writer.reconnectTo(cluster.two.wsUrl);
     await waitFor(() => burst.typed.length > broadcast.length + 50, { message: 'typing after the kill' });
     await burst.stop();
     const last = burst.typed.at(-1)!;
@@ -278,7 +263,7 @@ describe('an instance killed with SIGKILL mid-burst', () => {
       message: 'the watcher to get everything the writer typed',
       timeoutMs: 30_000,
     });
-    const stored = cellOf(await storedDocument(db.url, p.documentName), 'L1', 'C1');
+    const stored = cellOf(await storedDocument(cluster.db.url, p.documentName), 'L1', 'C1');
     expect(broadcast.length).toBeGreaterThan(30);
     expect(missingTokens(broadcast, stored)).toEqual([]);
     expect(missingTokens(burst.typed, stored)).toEqual([]);

@@ -3,13 +3,12 @@
  * presence and control messages out through Redis, so people on different instances edit the
  * same proposal live.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type Session } from '../helpers/auth.ts';
 import { connectClient, waitSynced, type TestClient } from '../helpers/collab-client.ts';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../helpers/databases.ts';
 import { cellText, fetchContent, fragmentText, testLadder, typeIntoCell } from '../helpers/ladders.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
+import { startCluster, type Cluster } from '../helpers/cluster.ts';
 import { waitFor } from '../helpers/wait.ts';
 import {
   approve,
@@ -22,15 +21,11 @@ import {
 } from '../helpers/proposals.ts';
 
 describe('two instances sharing PostgreSQL and Redis', () => {
-  let db: TestDatabase;
+  let cluster: Cluster;
   let one: ServerProcess;
   let two: ServerProcess;
   let team: Team;
   const clients: TestClient[] = [];
-  const env = {
-    REDIS_URL: TEST_REDIS_URL,
-    RUNGS_REDIS_PREFIX: `rungs-test-${randomBytes(4).toString('hex')}`,
-  };
 
   const on = (server: ServerProcess, session: Session): Session => ({ ...session, baseUrl: server.url });
   const client = async (server: ServerProcess, session: Session, doc: string) => {
@@ -41,18 +36,14 @@ describe('two instances sharing PostgreSQL and Redis', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres');
-    [one, two] = await Promise.all([
-      startServer({ databaseUrl: db.url, env }),
-      startServer({ databaseUrl: db.url, env }),
-    ]);
+    cluster = await startCluster('scale-out');
+    ({ one, two } = cluster);
     team = await createTeam(one.url);
   });
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await Promise.all([one?.stop(), two?.stop()]);
-    await db?.drop();
+    await cluster?.stop();
   });
 
   it('editors on different instances see each other live, and both instances store it', async () => {

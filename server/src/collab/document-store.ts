@@ -83,24 +83,9 @@ export class DocumentStore {
    */
   async loadInto(documentName: string, doc: Y.Doc): Promise<{ updateCount: number }> {
     try {
-      const { snapshot, updates } = await consistentRead(this.db, async (trx) => ({
-        snapshot: await trx
-          .selectFrom('doc_snapshots')
-          .select('state')
-          .where('document_name', '=', documentName)
-          .executeTakeFirst(),
-        updates: await trx
-          .selectFrom('doc_updates')
-          .select('data')
-          .where('document_name', '=', documentName)
-          .orderBy('id')
-          .execute(),
-      }));
-      doc.transact(() => {
-        if (snapshot) Y.applyUpdate(doc, snapshot.state);
-        for (const row of updates) Y.applyUpdate(doc, row.data);
-      }, 'load');
-      return { updateCount: updates.length };
+      const stored = await consistentRead(this.db, (trx) => readStored(trx, documentName));
+      replayInto(doc, stored, 'load');
+      return { updateCount: stored.updates.length };
     } catch (err) {
       throw new DocumentLoadError(documentName, err);
     }
@@ -117,27 +102,7 @@ export class DocumentStore {
       await trx.selectFrom('documents').select('name').where('name', '=', documentName).forUpdate().execute();
       await sql`select pg_advisory_xact_lock(hashtext(${documentName}))`.execute(trx);
     }
-    const snapshot = await trx
-      .selectFrom('doc_snapshots')
-      .select('state')
-      .where('document_name', '=', documentName)
-      .executeTakeFirst();
-    const updates = await trx
-      .selectFrom('doc_updates')
-      .select('data')
-      .where('document_name', '=', documentName)
-      .orderBy('id')
-      .execute();
-    const doc = new Y.Doc({ gc: true });
-    try {
-      doc.transact(() => {
-        if (snapshot) Y.applyUpdate(doc, snapshot.state);
-        for (const row of updates) Y.applyUpdate(doc, row.data);
-      });
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+    return replayedState(await readStored(trx, documentName));
   }
 
   /** The stored state as one update, without keeping a live document. */
@@ -161,42 +126,24 @@ export class DocumentStore {
       if (isPostgres(trx)) {
         await sql`select pg_advisory_xact_lock(hashtext(${documentName}))`.execute(trx);
       }
-      const snapshot = await trx
-        .selectFrom('doc_snapshots')
-        .select('state')
-        .where('document_name', '=', documentName)
-        .executeTakeFirst();
-      const rows = await trx
-        .selectFrom('doc_updates')
-        .select(['id', 'data'])
-        .where('document_name', '=', documentName)
-        .orderBy('id')
-        .execute();
+      const stored = await readStored(trx, documentName);
+      const rows = stored.updates;
       if (rows.length === 0) return { folded: 0 };
-      const doc = new Y.Doc({ gc: true });
-      try {
-        doc.transact(() => {
-          if (snapshot) Y.applyUpdate(doc, snapshot.state);
-          for (const row of rows) Y.applyUpdate(doc, row.data);
-        });
-        const state = Y.encodeStateAsUpdate(doc);
-        const now = new Date().toISOString();
-        const lastId = rows[rows.length - 1]!.id;
-        await trx
-          .insertInto('doc_snapshots')
-          .values({ document_name: documentName, state, last_update_id: lastId, updated_at: now })
-          .onConflict((oc) =>
-            oc.column('document_name').doUpdateSet({ state, last_update_id: lastId, updated_at: now }),
-          )
-          .execute();
-        for (let i = 0; i < rows.length; i += COMPACTION_DELETE_CHUNK) {
-          const ids = rows.slice(i, i + COMPACTION_DELETE_CHUNK).map((r) => r.id);
-          await trx.deleteFrom('doc_updates').where('id', 'in', ids).execute();
-        }
-        return { folded: rows.length };
-      } finally {
-        doc.destroy();
+      const state = replayedState(stored);
+      const now = new Date().toISOString();
+      const lastId = rows[rows.length - 1]!.id;
+      await trx
+        .insertInto('doc_snapshots')
+        .values({ document_name: documentName, state, last_update_id: lastId, updated_at: now })
+        .onConflict((oc) =>
+          oc.column('document_name').doUpdateSet({ state, last_update_id: lastId, updated_at: now }),
+        )
+        .execute();
+      for (let i = 0; i < rows.length; i += COMPACTION_DELETE_CHUNK) {
+        const ids = rows.slice(i, i + COMPACTION_DELETE_CHUNK).map((r) => r.id);
+        await trx.deleteFrom('doc_updates').where('id', 'in', ids).execute();
       }
+      return { folded: rows.length };
     });
   }
 
@@ -207,5 +154,44 @@ export class DocumentStore {
       .where('document_name', '=', documentName)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+}
+
+interface StoredDocument {
+  snapshot: { state: Uint8Array } | undefined;
+  updates: Array<{ id: number; data: Uint8Array }>;
+}
+
+/** A document's snapshot and log rows, read with `trx` (callers decide on locks and isolation). */
+async function readStored(trx: Db, documentName: string): Promise<StoredDocument> {
+  const snapshot = await trx
+    .selectFrom('doc_snapshots')
+    .select('state')
+    .where('document_name', '=', documentName)
+    .executeTakeFirst();
+  const updates = await trx
+    .selectFrom('doc_updates')
+    .select(['id', 'data'])
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  return { snapshot, updates };
+}
+
+function replayInto(doc: Y.Doc, { snapshot, updates }: StoredDocument, origin?: unknown): void {
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (const row of updates) Y.applyUpdate(doc, row.data);
+  }, origin);
+}
+
+/** The stored document as one update, replayed into a Y.Doc (flat mergeUpdates is superlinear; yjs#710). */
+function replayedState(stored: StoredDocument): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    replayInto(doc, stored);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }
