@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { handlePersistedMessages, MESSAGE_PERSISTED } from '../../web/src/collab/persisted.ts';
 import { connectRawEditor } from './raw-client.ts';
 import type { Editor, Endpoint } from './editor.ts';
 import type { BenchDocument } from './servers/index.ts';
@@ -41,6 +42,8 @@ export function connectProviderEditor(
   endpoint: Endpoint,
   document: BenchDocument,
   doc = new Y.Doc(),
+  /** Rungs only: told how far this client's own edits are stored (its clock), as the browser reads it. */
+  onStored?: (clock: number) => void,
 ): Editor {
   if (endpoint.protocol === 'hocuspocus') {
     const socket = new HocuspocusProviderWebsocket({ url: endpoint.wsUrl, WebSocketPolyfill: WebSocket });
@@ -73,8 +76,9 @@ export function connectProviderEditor(
     disableBc: true,
     maxBackoffTime: 500,
   });
-  // Rungs acknowledges stored updates with message 100 ("all changes saved"); the bench ignores it.
-  provider.messageHandlers[100] = () => {};
+  // Rungs acknowledges stored updates with message 100 ("all changes saved").
+  if (onStored) handlePersistedMessages(provider, doc, onStored);
+  else provider.messageHandlers[MESSAGE_PERSISTED] = () => {};
   return {
     doc,
     awareness: provider.awareness,

@@ -10,12 +10,25 @@ interface Session {
   csrfToken: string;
 }
 
+export interface RungsOptions extends ServerOptions {
+  /** Where it stores (a PostgreSQL URL, say); default: a fresh SQLite file of its own. */
+  databaseUrl?: string;
+  /** More environment for `rungs serve` (REDIS_URL, RUNGS_REDIS_PREFIX, limits). */
+  env?: Record<string, string>;
+  /** Shown in logs and reports, for runs with several instances. */
+  label?: string;
+}
+
 /** `rungs serve` as users run it, on a fresh SQLite file, signed in as the first admin. */
-export async function startRungs(options: ServerOptions = {}): Promise<BenchServer> {
+export async function startRungs(options: RungsOptions = {}): Promise<BenchServer> {
   const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'rungs-bench-'));
-  const databaseUrl = path.join(dir, 'rungs.sqlite');
+  const dir = options.databaseUrl
+    ? null
+    : fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'rungs-bench-'));
+  const databaseUrl = options.databaseUrl ?? path.join(dir!, 'rungs.sqlite');
   const baseUrl = `http://127.0.0.1:${port}`;
+  // What every process this server was (one per restart) printed, for a report on a failure.
+  const outputs: (() => string)[] = [];
   const start = () =>
     spawnServer({
       script: 'server/src/cli.ts',
@@ -28,20 +41,31 @@ export async function startRungs(options: ServerOptions = {}): Promise<BenchServ
         LOG_LEVEL: 'warn',
         // Every simulated editor signs in as the one admin; the per-user cap is for people, not the bench.
         RUNGS_WS_MAX_CONNECTIONS_PER_USER: '1000',
+        ...options.env,
       },
       priority: options.priority,
       probe: options.probe,
       ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
     });
-  let child: ChildServer = await start();
+  const started = async () => {
+    const c = await start();
+    outputs.push(() => c.output());
+    return c;
+  };
+  let child: ChildServer = await started();
   let session: Session | undefined;
 
   return {
     id: 'rungs',
-    label: 'Rungs',
+    label: options.label ?? 'Rungs',
     configuration:
-      '`rungs serve` (Fastify + @fastify/websocket), SQLite file (WAL, synchronous=FULL), LOG_LEVEL=warn; ' +
-      'each websocket carries the admin session cookie (RUNGS_WS_MAX_CONNECTIONS_PER_USER=1000); the room is the ladder draft created over REST',
+      '`rungs serve` (Fastify + @fastify/websocket), ' +
+      (options.databaseUrl ? 'PostgreSQL' : 'SQLite file (WAL, synchronous=FULL)') +
+      ', LOG_LEVEL=warn; ' +
+      'each websocket carries the admin session cookie (RUNGS_WS_MAX_CONNECTIONS_PER_USER=1000); the room is the ladder draft created over REST' +
+      Object.entries(options.env ?? {})
+        .map(([k, v]) => `; ${k}=${v}`)
+        .join(''),
     persistence:
       'appends every update to the SQL update log (group commit per event-loop turn) before broadcasting it',
     protocol: 'y-websocket',
@@ -64,14 +88,15 @@ export async function startRungs(options: ServerOptions = {}): Promise<BenchServ
       if (!ladder.draftDocument) throw new Error('the new ladder has no draft document');
       return { name: ladder.draftDocument, cookie: session.cookie, seeded: true };
     },
+    output: () => outputs.map((o, i) => `--- process ${i + 1} ---\n${o()}`).join('\n'),
     kill9: () => child.kill9(),
     async restart() {
       await child.stop();
-      child = await start();
+      child = await started();
     },
     async stop() {
       await child.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
