@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { handlePersistedMessages, MESSAGE_PERSISTED } from '../../web/src/collab/persisted.ts';
 import { connectRawEditor } from './raw-client.ts';
-import type { Editor, Endpoint } from './editor.ts';
+import type { ConnectionEvents, Editor, Endpoint } from './editor.ts';
 import type { BenchDocument } from './servers/index.ts';
 import type { DeliveryTracker } from './tracker.ts';
 
@@ -20,16 +20,21 @@ export function connectEditor(
   document: BenchDocument,
   tracker: DeliveryTracker | null,
   doc = new Y.Doc(),
+  /** With several servers: which one `endpoint` is, so that the tracker can tell cross-server pairs. */
+  group = 0,
+  /** Raw clients only: errors and unexpected closes. */
+  events?: ConnectionEvents,
 ): Editor {
   if (kind === 'raw') {
     return connectRawEditor(
       endpoint,
       document,
       doc,
-      tracker ? tracker.updateReceiver(doc.clientID) : () => {},
+      tracker ? tracker.updateReceiver(doc.clientID, group) : () => {},
+      events,
     );
   }
-  tracker?.attach(doc);
+  tracker?.attach(doc, group);
   return connectProviderEditor(endpoint, document, doc);
 }
 

@@ -86,7 +86,9 @@ try {
   log(`${uptimeStart}; priority: ${priority.applied}`);
   cluster = await startRungsCluster({ instances: 2, priority: Number(values.priority) || undefined });
   const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
-  log(`two instances on ${new URL(cluster.database.url).pathname.slice(1)}, Redis prefix ${cluster.redisPrefix}`);
+  log(
+    `two instances on ${new URL(cluster.database.url).pathname.slice(1)}, Redis prefix ${cluster.redisPrefix}`,
+  );
 
   const results: Trial[] = [];
   for (let trial = 1; trial <= trials; trial++) {
@@ -136,7 +138,9 @@ try {
   }
   if (out) {
     const files = writeResultFiles(out, `${report.date}-cluster-durability`, report, markdown(report));
-    log(`wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.markdown)}`);
+    log(
+      `wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.markdown)}`,
+    );
   }
 } finally {
   await cleanUp();
@@ -146,48 +150,57 @@ process.exit(0);
 function tableRows(report: ClusterDurabilityReport): string[][] {
   const rows = durabilityRows(report.trials, (d) => `trial ${(d as Trial).trial}`);
   const t = report.totals;
-  const total = [t.typed, t.seen, t.acknowledged, t.storedAfterRestart, t.lostAfterSeen, t.lostAfterAcknowledged];
+  const total = [
+    t.typed,
+    t.seen,
+    t.acknowledged,
+    t.storedAfterRestart,
+    t.lostAfterSeen,
+    t.lostAfterAcknowledged,
+  ];
   return [...rows, ['total', ...total.map(String)]];
 }
 
 function markdown(report: ClusterDurabilityReport): string {
   const s = report.settings;
   const t = report.totals;
-  return [
-    `# Cluster durability: kill -9 of one of two Rungs instances mid-burst (${report.date})`,
-    '',
-    `\`${report.command}\`: one run, ${Math.round(report.durationSeconds)} s: ${machineLine(report.machine)}, ` +
-      `${report.machine.kernel}.`,
-    '',
-    `\`uptime\` at the start: \`${report.uptimeStart}\`; at the end: \`${report.uptimeEnd}\`.`,
-    '',
-    '## Setup',
-    '',
-    'Two `rungs serve` processes (A and B) on one fresh PostgreSQL database (created for the run, dropped ' +
-      'after), fanning out through Redis under a prefix of their own:',
-    '',
-    ...report.setup.map((l) => `- ${l}`),
-    '',
-    '## Each trial',
-    '',
-    `- A new ladder is created on A. An observer (a y-websocket provider) joins its draft on **B**, a writer ` +
-      `(also a provider, reading Rungs' "stored" acknowledgement, message 100, with the browser's own ` +
-      '`web/src/collab/persisted.ts`) joins it on **A**.',
-    `- After ${s.idleMs} ms of quiet the writer types numbered edits, one every ${s.intervalMs} ms. ` +
-      `${s.burstMs[0]}–${s.burstMs[1]} ms into the burst (uniform random) A gets \`kill -9\`, and the writer is ` +
-      'destroyed at once, so that it cannot resend anything: only what A stored can survive.',
-    '- "seen by another editor" (**broadcast**): edits the observer on B had received 300 ms after the kill; ' +
-      'B only relays what A published to Redis, which A does after storing. "acknowledged": edits A had ' +
-      'acknowledged to the writer as stored when it died.',
-    '- A is restarted on the same database (this is also the restart between trials) and a fresh client reads ' +
-      'the document from it: a restarted instance loads from SQL, so "after restart" is what SQL holds. ' +
-      '**lost** = broadcast (or acknowledged) edits missing from it. The goal is 0.',
-    '',
-    '## Results',
-    '',
-    markdownTable(DURABILITY_HEADER, tableRows(report), 1),
-    '',
-    `Totals: ${t.seen} broadcast, ${t.lostAfterSeen} lost; ${t.acknowledged} acknowledged, ` +
-      `${t.lostAfterAcknowledged} lost.`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `# Cluster durability: kill -9 of one of two Rungs instances mid-burst (${report.date})`,
+      '',
+      `\`${report.command}\`: one run, ${Math.round(report.durationSeconds)} s: ${machineLine(report.machine)}, ` +
+        `${report.machine.kernel}.`,
+      '',
+      `\`uptime\` at the start: \`${report.uptimeStart}\`; at the end: \`${report.uptimeEnd}\`.`,
+      '',
+      '## Setup',
+      '',
+      'Two `rungs serve` processes (A and B) on one fresh PostgreSQL database (created for the run, dropped ' +
+        'after), fanning out through Redis under a prefix of their own:',
+      '',
+      ...report.setup.map((l) => `- ${l}`),
+      '',
+      '## Each trial',
+      '',
+      `- A new ladder is created on A. An observer (a y-websocket provider) joins its draft on **B**, a writer ` +
+        `(also a provider, reading Rungs' "stored" acknowledgement, message 100, with the browser's own ` +
+        '`web/src/collab/persisted.ts`) joins it on **A**.',
+      `- After ${s.idleMs} ms of quiet the writer types numbered edits, one every ${s.intervalMs} ms. ` +
+        `${s.burstMs[0]}–${s.burstMs[1]} ms into the burst (uniform random) A gets \`kill -9\`, and the writer is ` +
+        'destroyed at once, so that it cannot resend anything: only what A stored can survive.',
+      '- "seen by another editor" (**broadcast**): edits the observer on B had received 300 ms after the kill; ' +
+        'B only relays what A published to Redis, which A does after storing. "acknowledged": edits A had ' +
+        'acknowledged to the writer as stored when it died.',
+      '- A is restarted on the same database (this is also the restart between trials) and a fresh client reads ' +
+        'the document from it: a restarted instance loads from SQL, so "after restart" is what SQL holds. ' +
+        '**lost** = broadcast (or acknowledged) edits missing from it. The goal is 0.',
+      '',
+      '## Results',
+      '',
+      markdownTable(DURABILITY_HEADER, tableRows(report), 1),
+      '',
+      `Totals: ${t.seen} broadcast, ${t.lostAfterSeen} lost; ${t.acknowledged} acknowledged, ` +
+        `${t.lostAfterAcknowledged} lost.`,
+    ].join('\n') + '\n'
+  );
 }

@@ -73,7 +73,10 @@ export const DURABILITY_HEADER = [
 ];
 
 /** One row per durability result; `label` names the row (the server, a trial). */
-export function durabilityRows(results: DurabilityResult[], label: (d: DurabilityResult) => string): string[][] {
+export function durabilityRows(
+  results: DurabilityResult[],
+  label: (d: DurabilityResult) => string,
+): string[][] {
   return results.map((d) => [
     label(d),
     String(d.typed),
@@ -138,7 +141,13 @@ export function printReport(report: BenchReport): void {
   }
   if (report.durability.length) {
     out.push('', 'Durability: kill -9 mid-burst, restart on the same storage', '');
-    out.push(textTable(DURABILITY_HEADER, durabilityRows(report.durability, (d) => labelOf(report, d.server)), 1));
+    out.push(
+      textTable(
+        DURABILITY_HEADER,
+        durabilityRows(report.durability, (d) => labelOf(report, d.server)),
+        1,
+      ),
+    );
   }
   out.push('', machineLine(report.machine), '');
   console.log(out.join('\n'));
@@ -216,7 +225,11 @@ export function markdownReport(report: BenchReport): string {
         'the same storage and a fresh client reads the document. A server that keeps nothing on disk ' +
         '(the relay) restarts empty by design.',
       '',
-      markdownTable(DURABILITY_HEADER, durabilityRows(report.durability, (d) => labelOf(report, d.server)), 1),
+      markdownTable(
+        DURABILITY_HEADER,
+        durabilityRows(report.durability, (d) => labelOf(report, d.server)),
+        1,
+      ),
     );
   }
   return lines.join('\n') + '\n';

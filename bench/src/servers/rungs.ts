@@ -53,7 +53,26 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
     return c;
   };
   let child: ChildServer = await started();
-  let session: Session | undefined;
+  // One admin for every document, however many are created at once.
+  let admin: Promise<Session> | undefined;
+
+  const createLadder = async (content: LadderContent): Promise<BenchDocument> => {
+    const session = await (admin ??= setupAdmin(baseUrl));
+    const res = await fetch(`${baseUrl}/api/ladders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+      },
+      body: JSON.stringify({ title: content.title, track: content.track, content }),
+    });
+    if (res.status !== 201) throw new Error(`create ladder failed: ${res.status} ${await res.text()}`);
+    const { ladder } = (await res.json()) as { ladder: { draftDocument: string | null } };
+    if (!ladder.draftDocument) throw new Error('the new ladder has no draft document');
+    return { name: ladder.draftDocument, cookie: session.cookie, seeded: true };
+  };
+  let creating: Promise<unknown> = Promise.resolve();
 
   return {
     id: 'rungs',
@@ -72,21 +91,12 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     pid: () => child.pid,
     cpuSeconds: () => child.cpuSeconds(),
-    async createDocument(content: LadderContent): Promise<BenchDocument> {
-      session ??= await setupAdmin(baseUrl);
-      const res = await fetch(`${baseUrl}/api/ladders`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: session.cookie,
-          'x-csrf-token': session.csrfToken,
-        },
-        body: JSON.stringify({ title: content.title, track: content.track, content }),
-      });
-      if (res.status !== 201) throw new Error(`create ladder failed: ${res.status} ${await res.text()}`);
-      const { ladder } = (await res.json()) as { ladder: { draftDocument: string | null } };
-      if (!ladder.draftDocument) throw new Error('the new ladder has no draft document');
-      return { name: ladder.draftDocument, cookie: session.cookie, seeded: true };
+    createDocument(content: LadderContent): Promise<BenchDocument> {
+      // One at a time: concurrent creations of ladders with one title can both pick the same slug
+      // (LadderService.uniqueSlug checks before its insert) and one fails with a 500.
+      const created = creating.then(() => createLadder(content));
+      creating = created.catch(() => {});
+      return created;
     },
     output: () => outputs.map((o, i) => `--- process ${i + 1} ---\n${o()}`).join('\n'),
     kill9: () => child.kill9(),
