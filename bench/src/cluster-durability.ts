@@ -20,6 +20,8 @@ import {
 import { startRungsCluster, type RungsCluster } from './servers/rungs-cluster.ts';
 import { COMMON_OPTIONS, COMMON_USAGE, progressLog, resultsDir, uptimeLine } from './script.ts';
 
+const TRIAL_HEADER = ['trial', ...DURABILITY_HEADER.slice(1)];
+
 const USAGE = `Usage: pnpm bench:cluster-durability [options]
   --trials 20                             kill -9 trials
   --interval 20                           ms between the writer's edits
@@ -129,7 +131,7 @@ try {
     },
   };
   const table = tableRows(report);
-  console.log(['', textTable(DURABILITY_HEADER, table, 1), '', machineLine(report.machine), ''].join('\n'));
+  console.log(['', textTable(TRIAL_HEADER, table, 1), '', machineLine(report.machine), ''].join('\n'));
   if (report.totals.lostAfterSeen > 0 || report.totals.lostAfterAcknowledged > 0) {
     for (const t of results.filter((r) => r.serverOutput)) {
       console.log(`\nTrial ${t.trial} lost ${t.lostEdits.join(', ')}; server output:`);
@@ -197,7 +199,7 @@ function markdown(report: ClusterDurabilityReport): string {
       '',
       '## Results',
       '',
-      markdownTable(DURABILITY_HEADER, tableRows(report), 1),
+      markdownTable(TRIAL_HEADER, tableRows(report), 1),
       '',
       `Totals: ${t.seen} broadcast, ${t.lostAfterSeen} lost; ${t.acknowledged} acknowledged, ` +
         `${t.lostAfterAcknowledged} lost.`,

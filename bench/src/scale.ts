@@ -12,6 +12,7 @@ import type { ConnectionEvents } from './editor.ts';
 import { machineNote, type MachineNote } from './machine.ts';
 import { RssSampler, type RssFigures } from './memory.ts';
 import { raisePriority } from './priority.ts';
+import { histogramSince, parseHistogram, quantileUpperBound, type Histogram } from './prometheus.ts';
 import { machineLine, markdownTable, ms, textTable, writeResultFiles } from './report.ts';
 import { TypingRoom } from './room.ts';
 import { startRungsCluster } from './servers/rungs-cluster.ts';
@@ -98,8 +99,48 @@ interface SetupResult {
     serverWarnLines: number;
     serverErrorLines: number;
   };
+  /** Each server's group commits while measured keystrokes were typed (from its /metrics). */
+  commits: Record<string, CommitFigures>;
   /** Server log lines at warn level or above, counted by message. */
   serverLogMessages: Record<string, number>;
+}
+
+interface CommitFigures {
+  commits: number;
+  meanMs: number;
+  /** Upper bounds of the histogram buckets holding the median and the 99th percentile. */
+  p50AtMostMs: number;
+  p99AtMostMs: number;
+  meanBatchSize: number;
+}
+
+async function commitHistograms(servers: BenchServer[]): Promise<{ latency: Histogram; batch: Histogram }[]> {
+  return Promise.all(
+    servers.map(async (s) => {
+      const text = (await s.metrics?.().catch(() => '')) ?? '';
+      return {
+        latency: parseHistogram(text, 'rungs_commit_latency_seconds'),
+        batch: parseHistogram(text, 'rungs_commit_batch_size'),
+      };
+    }),
+  );
+}
+
+function commitFigures(
+  later: Histogram,
+  earlier: Histogram,
+  laterBatch: Histogram,
+  earlierBatch: Histogram,
+): CommitFigures {
+  const latency = histogramSince(later, earlier);
+  const batch = histogramSince(laterBatch, earlierBatch);
+  return {
+    commits: latency.count,
+    meanMs: (latency.sum / latency.count) * 1000,
+    p50AtMostMs: quantileUpperBound(latency, 0.5) * 1000,
+    p99AtMostMs: quantileUpperBound(latency, 0.99) * 1000,
+    meanBatchSize: batch.sum / batch.count,
+  };
 }
 
 interface ScaleReport {
@@ -199,8 +240,12 @@ async function runSetup(setup: Setup): Promise<SetupResult> {
     const endsAt = start + settings.durationMs;
     const meter = new CpuMeter(() => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0));
     meter.measureBetween(measureFrom, endsAt);
-    await Promise.all(rooms.map((room) => room.type({ ...settings, endsAt, measureFrom })));
+    const typing = Promise.all(rooms.map((room) => room.type({ ...settings, endsAt, measureFrom })));
+    await new Promise((r) => setTimeout(r, settings.warmupMs));
+    const commitsBefore = await commitHistograms(servers);
+    await typing;
     await meter.settled();
+    const commitsAfter = await commitHistograms(servers);
     await Promise.all(rooms.map((room) => room.drain(settings.drainMs)));
     const rss = memory.stop();
 
@@ -240,6 +285,17 @@ async function runSetup(setup: Setup): Promise<SetupResult> {
       cpuCores: meter.use(),
       memory: rss,
       errors,
+      commits: Object.fromEntries(
+        servers.map((srv, i) => [
+          srv.label,
+          commitFigures(
+            commitsAfter[i]!.latency,
+            commitsBefore[i]!.latency,
+            commitsAfter[i]!.batch,
+            commitsBefore[i]!.batch,
+          ),
+        ]),
+      ),
       serverLogMessages,
     };
   } finally {
@@ -301,6 +357,13 @@ function verdicts(results: SetupResult[]): string[] {
       (r.notArrived > 0 ? ` (${r.notArrived} deliveries never arrived)` : '') +
       `; bench process ${bench.toFixed(2)} cores${bench > 0.85 ? ' (saturated: the tail includes the bench’s own delay)' : ''}` +
       `; bench RSS peak ${r.memory.bench?.peakMiB.toFixed(0) ?? '?'} MiB` +
+      `; group commits: ${Object.entries(r.commits)
+        .map(
+          ([name, c]) =>
+            `${name} ${c.commits} (${(c.commits / r.measuredSeconds).toFixed(0)}/s, mean ${ms(c.meanMs)} ms, ` +
+            `p50 ≤ ${ms(c.p50AtMostMs)} ms, p99 ≤ ${ms(c.p99AtMostMs)} ms, ${c.meanBatchSize.toFixed(1)} updates each)`,
+        )
+        .join(', ')}` +
       `; server log lines: ${
         Object.entries(r.serverLogMessages)
           .map(([msg, n]) => `${n}× "${msg}"`)

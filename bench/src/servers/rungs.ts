@@ -5,6 +5,9 @@ import type { LadderContent } from '@rungs/shared';
 import { freePort, REPO_ROOT, spawnServer, type ChildServer, type ServerOptions } from './process.ts';
 import type { BenchDocument, BenchServer } from './types.ts';
 
+/** `GET /metrics` answers the bench with it. */
+const METRICS_TOKEN = 'rungs-bench-metrics-token';
+
 interface Session {
   cookie: string;
   csrfToken: string;
@@ -41,6 +44,7 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
         LOG_LEVEL: 'warn',
         // Every simulated editor signs in as the one admin; the per-user cap is for people, not the bench.
         RUNGS_WS_MAX_CONNECTIONS_PER_USER: '1000',
+        METRICS_TOKEN,
         ...options.env,
       },
       priority: options.priority,
@@ -97,6 +101,13 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       const created = creating.then(() => createLadder(content));
       creating = created.catch(() => {});
       return created;
+    },
+    async metrics() {
+      const res = await fetch(`${baseUrl}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      if (!res.ok) throw new Error(`GET /metrics failed: ${res.status}`);
+      return res.text();
     },
     output: () => outputs.map((o, i) => `--- process ${i + 1} ---\n${o()}`).join('\n'),
     kill9: () => child.kill9(),
