@@ -200,7 +200,7 @@ function merged(rooms: TypingRoom[], pick: (room: TypingRoom) => Samples): Sampl
 }
 
 const LOG_LEVEL = /"level":(\d+)/;
-const LOG_MSG = /"msg":"([^"]*)"/;
+const LOG_MSG = /"msg":"((?:[^"\\]|\\.)*)"/;
 
 async function runSetup(setup: Setup): Promise<SetupResult> {
   const { servers, stop } = await startSetup(setup);

@@ -30,6 +30,11 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
     : fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'rungs-bench-'));
   const databaseUrl = options.databaseUrl ?? path.join(dir!, 'rungs.sqlite');
   const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    // Every simulated editor signs in as the one admin; the per-user cap is for people, not the bench.
+    RUNGS_WS_MAX_CONNECTIONS_PER_USER: '1000',
+    ...options.env,
+  };
   // What every process this server was (one per restart) printed, for a report on a failure.
   const outputs: (() => string)[] = [];
   const start = () =>
@@ -42,10 +47,8 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
-        // Every simulated editor signs in as the one admin; the per-user cap is for people, not the bench.
-        RUNGS_WS_MAX_CONNECTIONS_PER_USER: '1000',
         METRICS_TOKEN,
-        ...options.env,
+        ...env,
       },
       priority: options.priority,
       probe: options.probe,
@@ -85,8 +88,8 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       '`rungs serve` (Fastify + @fastify/websocket), ' +
       (options.databaseUrl ? 'PostgreSQL' : 'SQLite file (WAL, synchronous=FULL)') +
       ', LOG_LEVEL=warn; ' +
-      'each websocket carries the admin session cookie (RUNGS_WS_MAX_CONNECTIONS_PER_USER=1000); the room is the ladder draft created over REST' +
-      Object.entries(options.env ?? {})
+      'each websocket carries the admin session cookie; the room is the ladder draft created over REST' +
+      Object.entries(env)
         .map(([k, v]) => `; ${k}=${v}`)
         .join(''),
     persistence:
