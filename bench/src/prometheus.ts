@@ -40,3 +40,14 @@ export function quantileUpperBound(h: Histogram, q: number): number {
   const rank = q * h.count;
   return h.buckets.find((b) => b.count >= rank)?.le ?? NaN;
 }
+
+/** A counter in a Prometheus text exposition, per label set (`{reason="gap"}`; '' without labels). */
+export function parseCounter(text: string, name: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name) || (line[name.length] !== '{' && line[name.length] !== ' ')) continue;
+    const labels = line.slice(name.length, line.lastIndexOf(' '));
+    out[labels] = Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return out;
+}

@@ -12,7 +12,13 @@ import type { ConnectionEvents } from './editor.ts';
 import { machineNote, type MachineNote } from './machine.ts';
 import { RssSampler, type RssFigures } from './memory.ts';
 import { raisePriority } from './priority.ts';
-import { histogramSince, parseHistogram, quantileUpperBound, type Histogram } from './prometheus.ts';
+import {
+  histogramSince,
+  parseCounter,
+  parseHistogram,
+  quantileUpperBound,
+  type Histogram,
+} from './prometheus.ts';
 import { machineLine, markdownTable, ms, textTable, writeResultFiles } from './report.ts';
 import { TypingRoom } from './room.ts';
 import { startRungsCluster } from './servers/rungs-cluster.ts';
@@ -101,6 +107,8 @@ interface SetupResult {
   };
   /** Each server's group commits while measured keystrokes were typed (from its /metrics). */
   commits: Record<string, CommitFigures>;
+  /** Each server's catch-ups from SQL and refused messages over the whole setup (non-zero only). */
+  counters: Record<string, Record<string, number>>;
   /** Server log lines at warn level or above, counted by message. */
   serverLogMessages: Record<string, number>;
 }
@@ -114,13 +122,23 @@ interface CommitFigures {
   meanBatchSize: number;
 }
 
-async function commitHistograms(servers: BenchServer[]): Promise<{ latency: Histogram; batch: Histogram }[]> {
+/** Counters read at the end of a setup: catch-ups from SQL and refused messages, by reason. */
+const COUNTERS = ['rungs_resyncs_total', 'rungs_refused_messages_total'];
+
+async function scrape(
+  servers: BenchServer[],
+): Promise<{ latency: Histogram; batch: Histogram; counters: Record<string, number> }[]> {
   return Promise.all(
     servers.map(async (s) => {
       const text = (await s.metrics?.().catch(() => '')) ?? '';
+      const counters: Record<string, number> = {};
+      for (const name of COUNTERS)
+        for (const [labels, n] of Object.entries(parseCounter(text, name)))
+          if (n > 0) counters[name + labels] = n;
       return {
         latency: parseHistogram(text, 'rungs_commit_latency_seconds'),
         batch: parseHistogram(text, 'rungs_commit_batch_size'),
+        counters,
       };
     }),
   );
@@ -242,10 +260,10 @@ async function runSetup(setup: Setup): Promise<SetupResult> {
     meter.measureBetween(measureFrom, endsAt);
     const typing = Promise.all(rooms.map((room) => room.type({ ...settings, endsAt, measureFrom })));
     await new Promise((r) => setTimeout(r, settings.warmupMs));
-    const commitsBefore = await commitHistograms(servers);
+    const commitsBefore = await scrape(servers);
     await typing;
     await meter.settled();
-    const commitsAfter = await commitHistograms(servers);
+    const commitsAfter = await scrape(servers);
     await Promise.all(rooms.map((room) => room.drain(settings.drainMs)));
     const rss = memory.stop();
 
@@ -296,6 +314,7 @@ async function runSetup(setup: Setup): Promise<SetupResult> {
           ),
         ]),
       ),
+      counters: Object.fromEntries(servers.map((srv, i) => [srv.label, commitsAfter[i]!.counters])),
       serverLogMessages,
     };
   } finally {
@@ -364,6 +383,11 @@ function verdicts(results: SetupResult[]): string[] {
             `p50 ≤ ${ms(c.p50AtMostMs)} ms, p99 ≤ ${ms(c.p99AtMostMs)} ms, ${c.meanBatchSize.toFixed(1)} updates each)`,
         )
         .join(', ')}` +
+      `; counters: ${
+        Object.entries(r.counters)
+          .flatMap(([name, c]) => Object.entries(c).map(([k, n]) => `${name} ${k} ${n}`))
+          .join(', ') || 'no resyncs, no refusals'
+      }` +
       `; server log lines: ${
         Object.entries(r.serverLogMessages)
           .map(([msg, n]) => `${n}× "${msg}"`)
