@@ -3,22 +3,11 @@
  * mid-burst, many times. Prints per-trial and total counts and writes
  * bench/results/<date>-cluster-durability.{json,md}. See bench/README.md.
  */
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDurability, type DurabilityResult } from './durability.ts';
-import { machineNote, type MachineNote } from './machine.ts';
-import { raisePriority } from './priority.ts';
-import {
-  DURABILITY_HEADER,
-  durabilityRows,
-  machineLine,
-  markdownTable,
-  textTable,
-  writeResultFiles,
-} from './report.ts';
+import { DURABILITY_HEADER, durabilityRows, machineLine, markdownTable, textTable } from './report.ts';
 import { startRungsCluster, type RungsCluster } from './servers/rungs-cluster.ts';
-import { COMMON_OPTIONS, COMMON_USAGE, progressLog, resultsDir, uptimeLine } from './script.ts';
+import { BenchRun, COMMON_OPTIONS, COMMON_USAGE, resultsDir, runIntro, type RunHeader } from './script.ts';
 
 const TRIAL_HEADER = ['trial', ...DURABILITY_HEADER.slice(1)];
 
@@ -55,13 +44,7 @@ interface Trial extends DurabilityResult {
   serverOutput?: Record<string, string>;
 }
 
-interface ClusterDurabilityReport {
-  date: string;
-  command: string;
-  durationSeconds: number;
-  machine: MachineNote;
-  uptimeStart: string;
-  uptimeEnd: string;
+interface ClusterDurabilityReport extends RunHeader {
   settings: { trials: number; intervalMs: number; idleMs: number; burstMs: [number, number] };
   setup: string[];
   trials: Trial[];
@@ -71,21 +54,14 @@ interface ClusterDurabilityReport {
   >;
 }
 
-const log = progressLog();
-const started = performance.now();
-process.setMaxListeners(0);
-const machine = machineNote();
-const uptimeStart = uptimeLine();
-const priority = raisePriority(Number(values.priority));
 let cluster: RungsCluster | undefined;
-const cleanUp = async () => {
-  await cluster?.stop().catch((err: unknown) => log(`clean-up failed: ${String(err)}`));
-  priority.restore();
+const stopCluster = async () => {
+  await cluster?.stop().catch((err: unknown) => run.log(`clean-up failed: ${String(err)}`));
 };
-process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+const run = new BenchRun('pnpm bench:cluster-durability', Number(values.priority), stopCluster);
+const log = run.log;
 
 try {
-  log(`${uptimeStart}; priority: ${priority.applied}`);
   cluster = await startRungsCluster({ instances: 2, priority: Number(values.priority) || undefined });
   const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
   log(
@@ -110,14 +86,8 @@ try {
   }
 
   const sum = (key: keyof ClusterDurabilityReport['totals']) => results.reduce((n, r) => n + r[key], 0);
-  machine.loadAverageEnd = os.loadavg()[0]!;
   const report: ClusterDurabilityReport = {
-    date: new Date().toISOString().slice(0, 10),
-    command: ['pnpm bench:cluster-durability', ...process.argv.slice(2)].join(' '),
-    durationSeconds: (performance.now() - started) / 1000,
-    machine: { ...machine, priority: priority.applied },
-    uptimeStart,
-    uptimeEnd: uptimeLine(),
+    ...run.header(),
     settings: { trials, intervalMs, idleMs, burstMs: [burstMin, burstMax] },
     setup: cluster.instances.map((s) => `${s.label}: ${s.configuration}. Persistence: ${s.persistence}.`),
     trials: results,
@@ -138,14 +108,10 @@ try {
       for (const [label, output] of Object.entries(t.serverOutput!)) console.log(`== ${label}\n${output}`);
     }
   }
-  if (out) {
-    const files = writeResultFiles(out, `${report.date}-cluster-durability`, report, markdown(report));
-    log(
-      `wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.markdown)}`,
-    );
-  }
+  run.write(out, 'cluster-durability', report, markdown(report));
 } finally {
-  await cleanUp();
+  await stopCluster();
+  run.finish();
 }
 process.exit(0);
 
@@ -170,10 +136,7 @@ function markdown(report: ClusterDurabilityReport): string {
     [
       `# Cluster durability: kill -9 of one of two Rungs instances mid-burst (${report.date})`,
       '',
-      `\`${report.command}\`: one run, ${Math.round(report.durationSeconds)} s: ${machineLine(report.machine)}, ` +
-        `${report.machine.kernel}.`,
-      '',
-      `\`uptime\` at the start: \`${report.uptimeStart}\`; at the end: \`${report.uptimeEnd}\`.`,
+      ...runIntro(report),
       '',
       '## Setup',
       '',

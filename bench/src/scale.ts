@@ -4,14 +4,11 @@
  * across them. Prints edit latency, server memory and errors per setup and writes
  * bench/results/<date>-scale.{json,md}. See bench/README.md.
  */
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CpuMeter, type CpuUse } from './cpu.ts';
+import { CpuMeter } from './cpu.ts';
+import type { LatencyResult } from './latency.ts';
 import type { ConnectionEvents } from './editor.ts';
-import { machineNote, type MachineNote } from './machine.ts';
 import { RssSampler, type RssFigures } from './memory.ts';
-import { raisePriority } from './priority.ts';
 import {
   histogramSince,
   parseCounter,
@@ -19,12 +16,12 @@ import {
   quantileUpperBound,
   type Histogram,
 } from './prometheus.ts';
-import { machineLine, markdownTable, ms, textTable, writeResultFiles } from './report.ts';
+import { machineLine, markdownTable, ms, textTable } from './report.ts';
 import { TypingRoom } from './room.ts';
 import { startRungsCluster } from './servers/rungs-cluster.ts';
 import { startRungs } from './servers/rungs.ts';
 import type { BenchServer } from './servers/types.ts';
-import { COMMON_OPTIONS, COMMON_USAGE, progressLog, resultsDir, uptimeLine } from './script.ts';
+import { BenchRun, COMMON_OPTIONS, COMMON_USAGE, resultsDir, runIntro, type RunHeader } from './script.ts';
 import { Samples, type LatencySummary } from './stats.ts';
 
 const SETUPS = ['sqlite', 'postgres', 'cluster'] as const;
@@ -78,25 +75,30 @@ const setups = values.setups.split(',').map((s) => s.trim()) as Setup[];
 for (const s of setups) if (!SETUPS.includes(s)) throw new Error(`Unknown setup "${s}".\n\n${USAGE}`);
 const out = resultsDir(values);
 
-interface SetupResult {
+/**
+ * As a latency row (latency.ts), where `cpuCores.server` is all server processes together and
+ * `cpuCores.client` the bench process.
+ */
+interface SetupResult extends Pick<
+  LatencyResult,
+  | 'measuredSeconds'
+  | 'keystrokes'
+  | 'expectedDeliveries'
+  | 'deliveries'
+  | 'notArrived'
+  | 'latencyMs'
+  | 'keystrokesPerSecond'
+  | 'cpuCores'
+> {
   setup: Setup;
   label: string;
   servers: string[];
   clients: number;
   documents: number;
   joinSeconds: number;
-  measuredSeconds: number;
-  keystrokes: number;
-  expectedDeliveries: number;
-  deliveries: number;
-  notArrived: number;
-  latencyMs: LatencySummary;
   /** Two instances: author and receiver on the same instance, and on different ones. */
   sameInstanceLatencyMs?: LatencySummary;
   crossInstanceLatencyMs?: LatencySummary;
-  keystrokesPerSecond: number;
-  /** While measured keystrokes were typed: `server` is all server processes together, `client` the bench. */
-  cpuCores: CpuUse;
   /** Resident memory of each server process and of the bench process, MiB. */
   memory: Record<string, RssFigures>;
   errors: {
@@ -161,32 +163,16 @@ function commitFigures(
   };
 }
 
-interface ScaleReport {
-  date: string;
-  command: string;
-  durationSeconds: number;
-  machine: MachineNote;
-  uptimeStart: string;
-  uptimeEnd: string;
+interface ScaleReport extends RunHeader {
   settings: typeof settings;
   results: SetupResult[];
 }
 
-const log = progressLog();
-const started = performance.now();
-process.setMaxListeners(0);
-const machine = machineNote();
-const uptimeStart = uptimeLine();
-const priority = raisePriority(Number(values.priority));
 let stopServers: (() => Promise<void>) | undefined;
-process.once(
-  'SIGINT',
-  () =>
-    void (stopServers?.() ?? Promise.resolve()).finally(() => {
-      priority.restore();
-      process.exit(130);
-    }),
-);
+const run = new BenchRun('pnpm bench:scale', Number(values.priority), async () => {
+  await stopServers?.();
+});
+const log = run.log;
 
 async function startSetup(setup: Setup): Promise<{ servers: BenchServer[]; stop: () => Promise<void> }> {
   const options = {
@@ -404,10 +390,7 @@ function markdown(report: ScaleReport): string {
     [
       `# Scale: ${s.clients} clients over ${s.documents} documents (${report.date})`,
       '',
-      `\`${report.command}\`: one run, ${Math.round(report.durationSeconds)} s: ${machineLine(report.machine)}, ` +
-        `${report.machine.kernel}.`,
-      '',
-      `\`uptime\` at the start: \`${report.uptimeStart}\`; at the end: \`${report.uptimeEnd}\`.`,
+      ...runIntro(report),
       '',
       '## Scenario',
       '',
@@ -442,7 +425,6 @@ function markdown(report: ScaleReport): string {
 }
 
 try {
-  log(`${uptimeStart}; priority: ${priority.applied}`);
   const results: SetupResult[] = [];
   for (const setup of setups) {
     log(`${SETUP_LABELS[setup]}: ${settings.clients} clients, ${settings.documents} documents`);
@@ -450,14 +432,8 @@ try {
     results.push(r);
     log(`  p50 ${ms(r.latencyMs.p50)} ms, p99 ${ms(r.latencyMs.p99)} ms, not arrived ${r.notArrived}`);
   }
-  machine.loadAverageEnd = os.loadavg()[0]!;
   const report: ScaleReport = {
-    date: new Date().toISOString().slice(0, 10),
-    command: ['pnpm bench:scale', ...process.argv.slice(2)].join(' '),
-    durationSeconds: (performance.now() - started) / 1000,
-    machine: { ...machine, priority: priority.applied },
-    uptimeStart,
-    uptimeEnd: uptimeLine(),
+    ...run.header(),
     settings,
     results,
   };
@@ -472,13 +448,8 @@ try {
       '',
     ].join('\n'),
   );
-  if (out) {
-    const files = writeResultFiles(out, `${report.date}-scale`, report, markdown(report));
-    log(
-      `wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.markdown)}`,
-    );
-  }
+  run.write(out, 'scale', report, markdown(report));
 } finally {
-  priority.restore();
+  run.finish();
 }
 process.exit(0);
