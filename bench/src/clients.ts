@@ -2,8 +2,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { handlePersistedMessages, MESSAGE_PERSISTED } from '../../web/src/collab/persisted.ts';
 import { connectRawEditor } from './raw-client.ts';
-import type { Editor, Endpoint } from './editor.ts';
+import type { ConnectionEvents, Editor, Endpoint } from './editor.ts';
 import type { BenchDocument } from './servers/index.ts';
 import type { DeliveryTracker } from './tracker.ts';
 
@@ -19,16 +20,21 @@ export function connectEditor(
   document: BenchDocument,
   tracker: DeliveryTracker | null,
   doc = new Y.Doc(),
+  /** With several servers: which one `endpoint` is, so that the tracker can tell cross-server pairs. */
+  group = 0,
+  /** Raw clients only: errors and unexpected closes. */
+  events?: ConnectionEvents,
 ): Editor {
   if (kind === 'raw') {
     return connectRawEditor(
       endpoint,
       document,
       doc,
-      tracker ? tracker.updateReceiver(doc.clientID) : () => {},
+      tracker ? tracker.updateReceiver(doc.clientID, group) : () => {},
+      events,
     );
   }
-  tracker?.attach(doc);
+  tracker?.attach(doc, group);
   return connectProviderEditor(endpoint, document, doc);
 }
 
@@ -41,6 +47,8 @@ export function connectProviderEditor(
   endpoint: Endpoint,
   document: BenchDocument,
   doc = new Y.Doc(),
+  /** Rungs only: told how far this client's own edits are stored (its clock), as the browser reads it. */
+  onStored?: (clock: number) => void,
 ): Editor {
   if (endpoint.protocol === 'hocuspocus') {
     const socket = new HocuspocusProviderWebsocket({ url: endpoint.wsUrl, WebSocketPolyfill: WebSocket });
@@ -73,8 +81,9 @@ export function connectProviderEditor(
     disableBc: true,
     maxBackoffTime: 500,
   });
-  // Rungs acknowledges stored updates with message 100 ("all changes saved"); the bench ignores it.
-  provider.messageHandlers[100] = () => {};
+  // Rungs acknowledges stored updates with message 100 ("all changes saved").
+  if (onStored) handlePersistedMessages(provider, doc, onStored);
+  else provider.messageHandlers[MESSAGE_PERSISTED] = () => {};
   return {
     doc,
     awareness: provider.awareness,

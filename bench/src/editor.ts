@@ -12,6 +12,14 @@ export interface Editor {
   destroy(): void;
 }
 
+/** What a connection tells about itself beyond the document (the scale bench counts it). */
+export interface ConnectionEvents {
+  /** The socket failed (refused, reset); followed by a close. */
+  onError(error: Error): void;
+  /** The socket closed other than by `destroy()`. */
+  onClose(code: number): void;
+}
+
 export interface Endpoint {
   protocol: Protocol;
   wsUrl: string;

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { LOCAL, type Editor, type Endpoint } from './editor.ts';
+import { LOCAL, type ConnectionEvents, type Editor, type Endpoint } from './editor.ts';
 import type { BenchDocument } from './servers/index.ts';
 
 const SYNC = 0;
@@ -25,6 +25,7 @@ export function connectRawEditor(
   document: BenchDocument,
   doc: Y.Doc,
   onRemoteUpdate: (update: Uint8Array) => void,
+  events?: ConnectionEvents,
 ): Editor {
   const hocuspocus = endpoint.protocol === 'hocuspocus';
   const url = hocuspocus ? endpoint.wsUrl : `${endpoint.wsUrl}/${document.name}`;
@@ -32,6 +33,7 @@ export function connectRawEditor(
   const awareness = new awarenessProtocol.Awareness(doc);
   const knownClocks = new Map<number, number>();
   let synced = false;
+  let destroyed = false;
 
   const message = (type: number): encoding.Encoder => {
     const encoder = encoding.createEncoder();
@@ -59,6 +61,12 @@ export function connectRawEditor(
     syncProtocol.writeSyncStep1(step1, doc);
     send(step1);
     if (awareness.getLocalState() !== null) sendAwareness([doc.clientID]);
+  });
+
+  // Without a listener an 'error' event would throw; a refused or reset socket is counted instead.
+  ws.on('error', (err) => events?.onError(err));
+  ws.on('close', (code) => {
+    if (!destroyed) events?.onClose(code);
   });
 
   ws.on('message', (data: Buffer) => {
@@ -110,6 +118,7 @@ export function connectRawEditor(
     awareness,
     isSynced: () => synced,
     destroy() {
+      destroyed = true;
       awareness.destroy();
       ws.close();
       doc.destroy();

@@ -18,7 +18,7 @@ export interface BenchReport {
   durability: DurabilityResult[];
 }
 
-const ms = (v: number) => (!Number.isFinite(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+export const ms = (v: number) => (!Number.isFinite(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const cores = (v: number) => v.toFixed(2);
 const interval = (s: Scenario) => `${s.minIntervalMs}–${s.maxIntervalMs}`;
 const rowKey = (r: LatencyResult) =>
@@ -62,15 +62,29 @@ function latencyRows(report: BenchReport): string[][] {
   ]);
 }
 
-const DURABILITY_HEADER = ['server', 'typed', 'seen by another editor', 'after restart', 'seen, then lost'];
+export const DURABILITY_HEADER = [
+  'server',
+  'typed',
+  'seen by another editor',
+  'acknowledged',
+  'after restart',
+  'seen, then lost',
+  'acknowledged, then lost',
+];
 
-function durabilityRows(report: BenchReport): string[][] {
-  return report.durability.map((d) => [
-    labelOf(report, d.server),
+/** One row per durability result; `label` names the row (the server, a trial). */
+export function durabilityRows(
+  results: DurabilityResult[],
+  label: (d: DurabilityResult) => string,
+): string[][] {
+  return results.map((d) => [
+    label(d),
     String(d.typed),
     String(d.seen),
+    String(d.acknowledged),
     String(d.storedAfterRestart),
     String(d.lostAfterSeen),
+    String(d.lostAfterAcknowledged),
   ]);
 }
 
@@ -94,14 +108,14 @@ export function comparisons(report: BenchReport): string[] {
   return lines;
 }
 
-function textTable(header: string[], rows: string[][], leftColumns: number): string {
+export function textTable(header: string[], rows: string[][], leftColumns: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function markdownTable(header: string[], rows: string[][], leftColumns: number): string {
+export function markdownTable(header: string[], rows: string[][], leftColumns: number): string {
   const escape = (c: string) => c.replace(/\|/g, '\\|');
   return [
     `| ${header.map(escape).join(' | ')} |`,
@@ -110,7 +124,7 @@ function markdownTable(header: string[], rows: string[][], leftColumns: number):
   ].join('\n');
 }
 
-function machineLine(m: MachineNote): string {
+export function machineLine(m: MachineNote): string {
   return (
     `${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}; load average ` +
     `${m.loadAverageStart.toFixed(2)} at start, ${m.loadAverageEnd?.toFixed(2) ?? '?'} at end; ` +
@@ -127,7 +141,13 @@ export function printReport(report: BenchReport): void {
   }
   if (report.durability.length) {
     out.push('', 'Durability: kill -9 mid-burst, restart on the same storage', '');
-    out.push(textTable(DURABILITY_HEADER, durabilityRows(report), 1));
+    out.push(
+      textTable(
+        DURABILITY_HEADER,
+        durabilityRows(report.durability, (d) => labelOf(report, d.server)),
+        1,
+      ),
+    );
   }
   out.push('', machineLine(report.machine), '');
   console.log(out.join('\n'));
@@ -205,16 +225,30 @@ export function markdownReport(report: BenchReport): string {
         'the same storage and a fresh client reads the document. A server that keeps nothing on disk ' +
         '(the relay) restarts empty by design.',
       '',
-      markdownTable(DURABILITY_HEADER, durabilityRows(report), 1),
+      markdownTable(
+        DURABILITY_HEADER,
+        durabilityRows(report.durability, (d) => labelOf(report, d.server)),
+        1,
+      ),
     );
   }
   return lines.join('\n') + '\n';
 }
 
 export function writeReport(report: BenchReport, dir: string): { json: string; markdown: string } {
+  return writeResultFiles(dir, `${report.date}-latency`, report, markdownReport(report));
+}
+
+/** `<dir>/<name>.json` (the report as data) and `<dir>/<name>.md`. */
+export function writeResultFiles(
+  dir: string,
+  name: string,
+  report: unknown,
+  markdown: string,
+): { json: string; markdown: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${report.date}-latency`);
+  const base = path.join(dir, name);
   fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
-  fs.writeFileSync(`${base}.md`, markdownReport(report));
+  fs.writeFileSync(`${base}.md`, markdown);
   return { json: `${base}.json`, markdown: `${base}.md` };
 }

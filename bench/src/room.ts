@@ -1,12 +1,21 @@
 import * as Y from 'yjs';
 import { writeLadderContent } from '@rungs/shared';
 import { connectEditor, type ClientKind } from './clients.ts';
-import { LOCAL, waitFor, type Editor } from './editor.ts';
+import { LOCAL, waitFor, type ConnectionEvents, type Editor, type Endpoint } from './editor.ts';
 import { benchLadder, caretText, cellForEditor } from './ladder.ts';
 import type { BenchServer } from './servers/index.ts';
 import { DeliveryTracker } from './tracker.ts';
 
 const LETTERS = 'expect clear written ownership ';
+
+export interface RoomOptions {
+  /** Where the editors connect, in turn (editor i to endpoint i % n); default: the server. */
+  endpoints?: Endpoint[];
+  /** A passive observer besides the editors (default true: one editor has someone to reach). */
+  observer?: boolean;
+  /** Errors and unexpected closes of raw clients. */
+  events?: ConnectionEvents;
+}
 
 /** N editors and one observer in one fresh ladder document on one server, every arrival timed. */
 export class TypingRoom {
@@ -14,14 +23,19 @@ export class TypingRoom {
   /** Typing time so far; the first `warmupMs` of it is not measured. */
   typedMs = 0;
   private readonly clients: Editor[] = [];
-  private readonly editors: { editor: Editor; text: Y.XmlText; typed: number }[] = [];
+  private readonly editors: { editor: Editor; text: Y.XmlText; typed: number; group: number }[] = [];
 
   private constructor(readonly server: BenchServer) {}
 
-  static async join(server: BenchServer, editors: number, clients: ClientKind): Promise<TypingRoom> {
+  static async join(
+    server: BenchServer,
+    editors: number,
+    clients: ClientKind,
+    options: RoomOptions = {},
+  ): Promise<TypingRoom> {
     const room = new TypingRoom(server);
     try {
-      await room.connect(editors, clients);
+      await room.connect(editors, clients, options);
       return room;
     } catch (err) {
       room.destroy();
@@ -29,21 +43,42 @@ export class TypingRoom {
     }
   }
 
-  private async connect(count: number, kind: ClientKind): Promise<void> {
+  private async connect(count: number, kind: ClientKind, options: RoomOptions): Promise<void> {
     const content = benchLadder();
     const document = await this.server.createDocument(content);
-    // The observer joins first; on the reference servers it brings the ladder into the empty room.
-    const observerDoc = new Y.Doc();
-    if (!document.seeded) writeLadderContent(observerDoc, content);
-    const observer = connectEditor(kind, this.server, document, this.tracker, observerDoc);
-    this.clients.push(observer);
-    await waitFor(() => observer.isSynced(), 'the observer to sync');
+    const endpoints = options.endpoints ?? [this.server];
+    const groupOf = (i: number) => i % endpoints.length;
+    if (options.observer ?? true) {
+      // The observer joins first; on the reference servers it brings the ladder into the empty room.
+      const observerDoc = new Y.Doc();
+      if (!document.seeded) writeLadderContent(observerDoc, content);
+      const observer = connectEditor(
+        kind,
+        endpoints[0]!,
+        document,
+        this.tracker,
+        observerDoc,
+        0,
+        options.events,
+      );
+      this.clients.push(observer);
+      await waitFor(() => observer.isSynced(), 'the observer to sync');
+    }
 
     const editors: Editor[] = [];
     for (let i = 0; i < count; i += 10) {
-      const batch = Array.from({ length: Math.min(10, count - i) }, () =>
-        connectEditor(kind, this.server, document, this.tracker),
-      );
+      const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => {
+        const group = groupOf(i + k);
+        return connectEditor(
+          kind,
+          endpoints[group]!,
+          document,
+          this.tracker,
+          undefined,
+          group,
+          options.events,
+        );
+      });
       editors.push(...batch);
       this.clients.push(...batch);
       await waitFor(() => batch.every((e) => e.isSynced()), 'editors to sync');
@@ -57,7 +92,12 @@ export class TypingRoom {
         name: `Editor ${i + 1}`,
         color: `hsl(${(i * 37) % 360} 70% 45%)`,
       });
-      this.editors.push({ editor, text: caretText(editor.doc, cellForEditor(i)), typed: 0 });
+      this.editors.push({
+        editor,
+        text: caretText(editor.doc, cellForEditor(i)),
+        typed: 0,
+        group: groupOf(i),
+      });
     });
   }
 
@@ -90,7 +130,7 @@ export class TypingRoom {
         if (now >= options.endsAt) return;
         editor.doc.transact(() => text.insert(text.length, LETTERS[e.typed++ % LETTERS.length]!), LOCAL);
         const clock = Y.getState(editor.doc.store, editor.doc.clientID);
-        this.tracker.recordKeystroke(editor.doc.clientID, clock, now, now >= options.measureFrom);
+        this.tracker.recordKeystroke(editor.doc.clientID, clock, now, now >= options.measureFrom, e.group);
         if (options.awareness) {
           const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
           editor.awareness.setLocalStateField('cursor', { anchor: caret, head: caret });

@@ -12,6 +12,11 @@ export class Samples {
     this.values[this.length++] = value;
   }
 
+  /** Adds every sample of `other`. */
+  append(other: Samples): void {
+    for (const v of other.values.subarray(0, other.length)) this.push(v);
+  }
+
   get count(): number {
     return this.length;
   }

@@ -7,6 +7,8 @@ interface SentKeystrokes {
   ends: number[];
   times: number[];
   measured: boolean[];
+  /** Which server the author is connected to (several instances of a cluster). */
+  group: number;
 }
 
 /**
@@ -16,6 +18,10 @@ interface SentKeystrokes {
  */
 export class DeliveryTracker {
   readonly samples = new Samples();
+  /** The samples whose author and receiver are connected to different servers… */
+  readonly crossSamples = new Samples();
+  /** …and to the same one. */
+  readonly localSamples = new Samples();
   private readonly senders = new Map<number, SentKeystrokes>();
   measuredKeystrokes = 0;
   warmupKeystrokes = 0;
@@ -26,9 +32,9 @@ export class DeliveryTracker {
     return this.measuredKeystrokes * (this.receivers - 1);
   }
 
-  recordKeystroke(clientID: number, clockEnd: number, time: number, measured: boolean): void {
+  recordKeystroke(clientID: number, clockEnd: number, time: number, measured: boolean, group = 0): void {
     let sent = this.senders.get(clientID);
-    if (!sent) this.senders.set(clientID, (sent = { ends: [], times: [], measured: [] }));
+    if (!sent) this.senders.set(clientID, (sent = { ends: [], times: [], measured: [], group }));
     sent.ends.push(clockEnd);
     sent.times.push(time);
     sent.measured.push(measured);
@@ -37,8 +43,8 @@ export class DeliveryTracker {
   }
 
   /** Times every keystroke that reaches `doc` (a client that applies remote updates). */
-  attach(doc: Y.Doc): void {
-    const arrived = this.receiver(doc.clientID);
+  attach(doc: Y.Doc, group = 0): void {
+    const arrived = this.receiver(doc.clientID, group);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) return;
       const now = performance.now();
@@ -48,8 +54,8 @@ export class DeliveryTracker {
   }
 
   /** For a client that only decodes remote updates: times the keystrokes each one carries. */
-  updateReceiver(self: number): (update: Uint8Array) => void {
-    const arrived = this.receiver(self);
+  updateReceiver(self: number, group = 0): (update: Uint8Array) => void {
+    const arrived = this.receiver(self, group);
     return (update) => {
       const now = performance.now();
       for (const [client, clock] of Y.parseUpdateMeta(update).to) arrived(client, clock, now);
@@ -57,7 +63,7 @@ export class DeliveryTracker {
   }
 
   /** A receiver: told that it now holds `client`'s edits up to `clock`. */
-  private receiver(self: number): (client: number, clock: number, now: number) => void {
+  private receiver(self: number, group: number): (client: number, clock: number, now: number) => void {
     this.receivers++;
     const seen = new Map<number, number>();
     return (client, clock, now) => {
@@ -65,7 +71,10 @@ export class DeliveryTracker {
       if (!sent || client === self) return;
       let i = seen.get(client) ?? 0;
       while (i < sent.ends.length && sent.ends[i]! <= clock) {
-        if (sent.measured[i]) this.samples.push(now - sent.times[i]!);
+        if (sent.measured[i]) {
+          this.samples.push(now - sent.times[i]!);
+          (sent.group === group ? this.localSamples : this.crossSamples).push(now - sent.times[i]!);
+        }
         i++;
       }
       seen.set(client, i);

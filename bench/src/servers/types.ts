@@ -28,6 +28,10 @@ export interface BenchServer {
   cpuSeconds(): number;
   /** A new document holding `content` (or, for the references, a fresh room the first client seeds). */
   createDocument(content: LadderContent): Promise<BenchDocument>;
+  /** Its Prometheus metrics (`GET /metrics`), where it has them. */
+  metrics?(): Promise<string>;
+  /** What the server process printed (every process, across restarts), where the bench keeps it. */
+  output?(): string;
   kill9(): Promise<void>;
   /** Start again on the same port and the same stored data. */
   restart(): Promise<void>;
