@@ -1,4 +1,4 @@
-import type { AnyExtension } from '@tiptap/core';
+import { Extension, type AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { richTextExtensions } from '../domain.ts';
@@ -20,6 +20,22 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /**
+ * Ctrl/Cmd+Home and End move the caret through a transaction instead of the browser's native
+ * move: a native move sits only in the DOM until ProseMirror reads it back, and a transaction in
+ * between (a remote caret, the collaboration sync, its focus check) puts the old caret back, so
+ * what is typed next lands where the caret was before (seen on a busy machine).
+ */
+const DocumentEdgeKeys = Extension.create({
+  name: 'documentEdgeKeys',
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Home': () => this.editor.commands.focus('start'),
+      'Mod-End': () => this.editor.commands.focus('end'),
+    };
+  },
+});
+
+/**
  * The Tiptap extensions of a cell editor: the shared Rungs schema, bound to one root fragment of
  * the ladder document, with other people's carets.
  */
@@ -31,6 +47,7 @@ export function cellEditorExtensions(options: {
 }): AnyExtension[] {
   return [
     ...richTextExtensions(),
+    DocumentEdgeKeys,
     Collaboration.configure({ document: options.doc, field: options.fragmentName }),
     CollaborationCaret.configure({
       provider: options.provider,
