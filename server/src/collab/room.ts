@@ -27,7 +27,11 @@ export interface RoomHooks {
    * the document is read-only now): its memory holds an edit SQL does not; the manager drops it.
    */
   onBroken?(room: Room, err: unknown): void;
-  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log?: {
+    debug?(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  };
   /** A message refused or a connection closed by a rule (metrics). */
   onRefused?(reason: string): void;
   /** Presence limits per connection; defaults to 4 ids of 8 KB each. */
@@ -187,7 +191,9 @@ export class Room {
           this.hooks.awareness ?? DEFAULT_AWARENESS_LIMITS,
         );
         if (verdict.refused.length > 0) {
-          this.hooks.log?.warn(
+          // Debug, not warn: every y-websocket client echoes the others' presence back (refused as
+          // not its own), one line per caret move per editor otherwise.
+          this.hooks.log?.debug?.(
             { room: this.name, conn: conn.id, refused: [...new Set(verdict.refused)] },
             'awareness entries refused',
           );

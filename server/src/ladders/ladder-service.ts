@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.ts';
 import * as Y from 'yjs';
 import {
   emptyLadderContent,
@@ -92,31 +93,41 @@ export class LadderService {
 
     const id = newId();
     const now = new Date().toISOString();
-    const slug = await this.uniqueSlug(slugify(title));
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('ladders')
-        .values({
-          id,
-          slug,
-          title,
-          track: content.track,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      // Nothing is published yet: the ladder starts as its first proposal (#1, base version 0).
-      await insertProposal(trx, {
-        ladderId: id,
-        title: 'First version',
-        description: '',
-        authorId: input.authorId ?? null,
-        state: 'draft',
-        baseVersion: 0,
-        initialState,
-      });
-    });
+    // The free slug is picked before the insert: another ladder created meanwhile with the same
+    // title can take it first (the unique index says so); then the next free one is taken.
+    let slug = '';
+    for (let attempt = 1; ; attempt++) {
+      slug = await this.uniqueSlug(slugify(title));
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('ladders')
+            .values({
+              id,
+              slug,
+              title,
+              track: content.track,
+              archived_at: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .execute();
+          // Nothing is published yet: the ladder starts as its first proposal (#1, base version 0).
+          await insertProposal(trx, {
+            ladderId: id,
+            title: 'First version',
+            description: '',
+            authorId: input.authorId ?? null,
+            state: 'draft',
+            baseVersion: 0,
+            initialState,
+          });
+        });
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 20) throw err;
+      }
+    }
     return this.getBySlug(slug, input.reader ?? SYSTEM_ACTOR.user);
   }
 
