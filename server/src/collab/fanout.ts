@@ -13,6 +13,10 @@ export type FanoutMessage =
   /** The sender could not publish some of its updates on this channel: read them from SQL. */
   | { kind: 'resync' };
 
+/** What a caller publishes: updates get their `seq` from the fan-out itself. */
+export type OutgoingMessage =
+  Exclude<FanoutMessage, { kind: 'update' }> | { kind: 'update'; data: Uint8Array };
+
 /** `from` names the sending instance, so receivers can follow each sender's `seq`. */
 export type FanoutHandler = (message: FanoutMessage, from: string) => void;
 
@@ -28,7 +32,7 @@ export interface Fanout {
   subscribe(channel: string, handler: FanoutHandler): Promise<void>;
   unsubscribe(channel: string, handler: FanoutHandler): Promise<void>;
   /** Never blocks nor queues while disconnected: what can't be sent now is reported to receivers later. */
-  publish(channel: string, message: FanoutMessage): void;
+  publish(channel: string, message: OutgoingMessage): void;
   /** Called after the subscription came back from a disconnect: messages may have been missed. */
   onReconnect(listener: () => void): void;
   close(): Promise<void>;
@@ -123,22 +127,19 @@ export class RedisFanout implements Fanout {
     }
   }
 
-  publish(channel: string, message: FanoutMessage): void {
-    let outgoing = message;
-    if (message.kind === 'update') {
-      const seq = (this.seqs.get(channel) ?? 0) + 1;
-      this.seqs.set(channel, seq);
-      outgoing = { ...message, seq };
-    }
+  publish(channel: string, message: OutgoingMessage): void {
+    const outgoing: FanoutMessage =
+      message.kind === 'update' ? { ...message, seq: this.nextSeq(channel) } : message;
     // While Redis is away this fails at once (no offline queue); the outage is logged once.
     this.pub
       .publish(this.key(channel), encode(this.instanceId, outgoing))
       .catch(() => this.remember(channel, outgoing));
   }
 
-  /** The update `seq` this instance will publish next on `channel`, minus one. */
-  lastSeq(channel: string): number {
-    return this.seqs.get(channel) ?? 0;
+  private nextSeq(channel: string): number {
+    const seq = (this.seqs.get(channel) ?? 0) + 1;
+    this.seqs.set(channel, seq);
+    return seq;
   }
 
   onReconnect(listener: () => void): void {

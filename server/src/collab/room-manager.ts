@@ -348,7 +348,7 @@ export class RoomManager {
           ? {
               publishUpdate: (data) => {
                 this.events.fanoutMessage?.('out', 'update');
-                fanout.publish(`doc:${name}`, { kind: 'update', seq: 0, data });
+                fanout.publish(`doc:${name}`, { kind: 'update', data });
               },
               publishAwareness: (data) => fanout.publish(`doc:${name}`, { kind: 'awareness', data }),
             }
