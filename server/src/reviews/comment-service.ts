@@ -1,3 +1,4 @@
+import { CELL_KEY_PATTERN } from '@rungs/shared/api/comment-keys';
 import type { Db } from '../db/connect.ts';
 import type { Actor } from '../auth/user-service.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
@@ -25,7 +26,6 @@ export interface ThreadView extends CommentView {
   replies: CommentView[];
 }
 
-export const CELL_KEY_PATTERN = '^[^:\\s]{1,64}:[^:\\s]{1,64}$';
 const CELL_KEY = new RegExp(CELL_KEY_PATTERN);
 
 /** Threaded comments on a proposal or on one of its cells; threads are resolvable. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../proposals/actor.ts';
-import { ErrorResponses } from '../ladders/schema.ts';
-import { ProposalParams } from '../proposals/schema.ts';
+import { ErrorResponses } from '@rungs/shared/api/errors';
+import { ProposalParams } from '@rungs/shared/api/proposals';
 import {
   CommentListQuery,
   CommentParams,
@@ -9,7 +9,7 @@ import {
   CreateCommentBody,
   EditCommentBody,
   ThreadListResponse,
-} from './schema.ts';
+} from '@rungs/shared/api/comments';
 
 const tags = ['comments'];
 const errors = ErrorResponses;

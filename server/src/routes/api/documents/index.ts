@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LadderContentSchema, readLadderContent } from '@rungs/shared';
 import { assertDocumentReadable } from '../../../auth/document-policy.ts';
-import { ErrorResponses } from '../ladders/schema.ts';
+import { ErrorResponses } from '@rungs/shared/api/errors';
 
 const DocumentParams = Type.Object({ name: Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' }) });
 

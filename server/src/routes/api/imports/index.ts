@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isImportError, type ImportResult } from '@rungs/shared';
 import { ImportPoolBusy, ImportTooComplex } from '../../../imports/import-pool.ts';
 import { HttpError } from '../../../plugins/errors.ts';
-import { ImportErrorResponse, PreviewBody, PreviewResponse } from './schema.ts';
+import { ImportErrorResponse, PreviewBody, PreviewResponse } from '@rungs/shared/api/imports';
 
 /** 20 MB documents must get a clear "too large" answer, not a dropped connection. */
 const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;

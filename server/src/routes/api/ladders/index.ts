@@ -3,15 +3,15 @@ import { describeLadderLimitProblem, validateLadderContent } from '@rungs/shared
 import { contentLimitProblem } from '../../../ladders/content-limits.ts';
 import { LadderService } from '../../../ladders/ladder-service.ts';
 import { HttpError } from '../../../plugins/errors.ts';
+import { ErrorResponse } from '@rungs/shared/api/errors';
 import {
   CreateLadderBody,
-  ErrorResponse,
   LadderListResponse,
   LadderResponse,
   ListQuery,
   SlugParams,
   UpdateLadderBody,
-} from './schema.ts';
+} from '@rungs/shared/api/ladders';
 
 const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ladders = new LadderService(app.db, app.rooms);

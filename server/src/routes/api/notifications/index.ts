@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../proposals/actor.ts';
-import { ErrorResponse } from '../ladders/schema.ts';
-import { UserRefSchema } from '../versions/diff-schema.ts';
+import { ErrorResponse } from '@rungs/shared/api/errors';
+import { UserRefSchema } from '@rungs/shared/api/diff';
 
 const NotificationSchema = Type.Object(
   {

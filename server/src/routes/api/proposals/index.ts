@@ -7,9 +7,10 @@ import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts'
 import { actorOf } from '../../../proposals/actor.ts';
 import { HttpError } from '../../../plugins/errors.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
-import { ErrorResponse, ErrorResponses, SlugParams } from '../ladders/schema.ts';
-import { VersionSchema } from '../versions/schema.ts';
-import { LadderContentBody } from '../versions/diff-schema.ts';
+import { ErrorResponse, ErrorResponses } from '@rungs/shared/api/errors';
+import { SlugParams } from '@rungs/shared/api/ladders';
+import { VersionSchema } from '@rungs/shared/api/versions';
+import { LadderContentBody } from '@rungs/shared/api/diff';
 import {
   CreateProposalBody,
   OverviewResponse,
@@ -26,7 +27,7 @@ import {
   VerdictBody,
   VerdictListResponse,
   VerdictResponse,
-} from './schema.ts';
+} from '@rungs/shared/api/proposals';
 
 const tags = ['proposals'];
 const errors = ErrorResponses;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NotReadyResponse, ReadyResponse } from './schema.ts';
+import { NotReadyResponse, ReadyResponse } from '@rungs/shared/api/ready';
 
 /** Readiness: whether a load balancer should send this instance traffic (see `ops/readiness.ts`). */
 const readyRoutes: FastifyPluginAsyncTypebox = async (app) => {

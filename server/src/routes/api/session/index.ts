@@ -6,8 +6,8 @@ import { describeRetryAfter } from '../../../auth/login-limiter.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { HttpError } from '../../../plugins/errors.ts';
 import { SESSION_COOKIE } from '../../../plugins/auth.ts';
-import { ErrorResponse } from '../ladders/schema.ts';
-import { LoginBody, SessionResponse } from './schema.ts';
+import { ErrorResponse } from '@rungs/shared/api/errors';
+import { LoginBody, SessionResponse } from '@rungs/shared/api/session';
 
 const INVALID = 'That email and password do not match an active account.';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../ladders/schema.ts';
-import { SessionResponse } from '../session/schema.ts';
+import { ErrorResponse } from '@rungs/shared/api/errors';
+import { SessionResponse } from '@rungs/shared/api/session';
 
 const SetupBody = Type.Object(
   {

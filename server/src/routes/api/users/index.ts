@@ -1,8 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../ladders/schema.ts';
-import { SessionResponse } from '../session/schema.ts';
-import { CreateUserBody, TokenParams, UpdateUserBody, UserIdParams, UserSchema } from './schema.ts';
+import { ErrorResponse } from '@rungs/shared/api/errors';
+import { SessionResponse } from '@rungs/shared/api/session';
+import {
+  CreateUserBody,
+  TokenParams,
+  UpdateUserBody,
+  UserIdParams,
+  UserSchema,
+} from '@rungs/shared/api/users';
 
 const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const actor = (request: { user: any; ip: string }) => ({ user: request.user!, ip: request.ip });

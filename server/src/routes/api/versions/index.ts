@@ -2,8 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
 import { actorOf } from '../../../proposals/actor.ts';
-import { ErrorResponses, SlugParams } from '../ladders/schema.ts';
-import { ProposalResponse } from '../proposals/schema.ts';
+import { ErrorResponses } from '@rungs/shared/api/errors';
+import { SlugParams } from '@rungs/shared/api/ladders';
+import { ProposalResponse } from '@rungs/shared/api/proposals';
 import {
   CompareQuery,
   CompareResponse,
@@ -14,7 +15,7 @@ import {
   VersionParams,
   VersionResponse,
   parseVersion,
-} from './schema.ts';
+} from '@rungs/shared/api/versions';
 
 const tags = ['versions'];
 const errors = ErrorResponses;

@@ -3,7 +3,7 @@
  * the OpenAPI document. Keep in step with those types.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { LadderContentSchema, RichTextSchema } from '@rungs/shared';
+import { LadderContentSchema, RichTextSchema } from '../model/index.ts';
 
 const Str = Type.String();
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { CELL_KEY_PATTERN } from '../../../reviews/comment-service.ts';
-import { UserRefSchema } from '../versions/diff-schema.ts';
+import { CELL_KEY_PATTERN } from './comment-keys.ts';
+import { UserRefSchema } from './diff.ts';
 
 const NullableStr = Type.Union([Type.String(), Type.Null()]);
 

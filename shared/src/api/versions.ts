@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DiffViewSchema, LadderContentBody, LevelComparisonSchema, UserRefSchema } from './diff-schema.ts';
+import { DiffViewSchema, LadderContentBody, LevelComparisonSchema, UserRefSchema } from './diff.ts';
 
 export const VersionSelectorSchema = Type.String({
   pattern: '^(latest|[1-9][0-9]{0,8})$',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ConflictSchema, DiffViewSchema, UserRefSchema } from '../versions/diff-schema.ts';
+import { ConflictSchema, DiffViewSchema, UserRefSchema } from './diff.ts';
 
 const Str = Type.String();
 const NullableStr = Type.Union([Type.String(), Type.Null()]);

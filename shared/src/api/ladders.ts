@@ -1,18 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { LadderContentSchema } from '@rungs/shared';
-
-export const ErrorResponse = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
-});
-
-/** The refusals a review or history route can answer, all in the `{ error }` shape. */
-export const ErrorResponses = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+import { LadderContentSchema } from '../model/index.ts';
 
 export const LadderSummarySchema = Type.Object({
   id: Type.String(),

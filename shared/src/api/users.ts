@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { RoleSchema } from '../session/schema.ts';
+import { RoleSchema } from './session.ts';
 
 export const UserSchema = Type.Object({
   id: Type.String(),

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { FORMAT_IDS, LadderContentSchema } from '@rungs/shared';
+import { LadderContentSchema } from '../model/index.ts';
+import { FORMAT_IDS } from '../import/types.ts';
 
 export const FormatSchema = Type.Union(FORMAT_IDS.map((f) => Type.Literal(f)));
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ROLES } from '../../../auth/roles.ts';
+import { ROLES } from './roles.ts';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
