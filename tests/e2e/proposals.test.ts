@@ -6,7 +6,14 @@ import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
 import { launchBrowser, signedInPage } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
-import { approve, merge, openProposal, startProposal, versionContent } from '../helpers/proposals.ts';
+import {
+  approve,
+  merge,
+  openProposal,
+  proposalContent,
+  startProposal,
+  versionContent,
+} from '../helpers/proposals.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
@@ -150,6 +157,54 @@ describe('proposals, review and history in the browser', () => {
     expect(ed.errors).toEqual([]);
     expect(rv.errors).toEqual([]);
     expect(vw.errors).toEqual([]);
+  });
+
+  it('follows the live document while editing, without asking the server (issue 11)', async () => {
+    const p = await startProposal(editor, slug, 'Live without polling', { open: true });
+    const { page, errors } = await signedIn(editor);
+    await page.goto(`/ladders/${slug}/proposals/${p.number}`);
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    await page.getByRole('link', { name: 'Changes (0)' }).waitFor();
+    // An approval given before the edits: the page shows it as it loads.
+    await approve(reviewer, slug, p.number);
+    await page.reload();
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    const badge = page.locator('.proposal-title-line .state-badge');
+    await badge.filter({ hasText: 'Approved' }).waitFor();
+    await page.locator('.reviewer.is-fresh', { hasText: 'Rita Reviewer' }).waitFor();
+
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(request.url());
+    });
+    const type = async (cellKey: string, text: string) => {
+      const cell = page.locator(`[data-fragment="cell:${cellKey}"]`);
+      await cell.locator('.rt-static').click();
+      await cell.locator('.ProseMirror[contenteditable="true"]').waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.type(text, { delay: 60 });
+    };
+    await type('L1:C2', ' Reviews designs.');
+    // The change count, the state (the approval went stale) and the checks follow the edit.
+    await page.getByRole('link', { name: 'Changes (1)' }).waitFor();
+    await badge.filter({ hasText: 'In review' }).waitFor();
+    await page.locator('.reviewer.is-stale', { hasText: 'Rita Reviewer' }).waitFor();
+    expect(await page.locator('[data-check="approvals"]').textContent()).toMatch(/stale/);
+    await type('L3:C3', ' Mentors the team.');
+    await page.getByRole('link', { name: 'Changes (2)' }).waitFor();
+    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page.keyboard.press('Escape');
+    // An observation window, not a wait for something: the old page asked the server about a
+    // second after edits settled, and every 30 s.
+    await page.waitForTimeout(2_500);
+    expect(requests).toEqual([]);
+    // The Changes view shows the live edits at once (the bell looks again on every navigation).
+    await page.getByRole('link', { name: 'Changes (2)' }).click();
+    const diffCell = page.locator('td.diff-cell[data-cell-key="L3:C3"]');
+    await expect.poll(() => diffCell.locator('ins.diff-ins').textContent()).toContain('Mentors the team.');
+    expect(requests.filter((url) => !url.endsWith('/api/notifications'))).toEqual([]);
+    expect((await proposalContent(editor, slug, p.number)).cells['L3:C3']).toBeDefined();
+    expect(errors).toEqual([]);
   });
 
   it('says so when edits reach a proposal after it was published, and warns before they are lost', async () => {

@@ -30,7 +30,9 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { changeCount } from './change-count.ts';
 import { ProposalAbout } from './ProposalAbout.tsx';
 import { ProposalActions } from './ProposalActions.tsx';
+import { withLiveDocument } from './live-proposal.ts';
 import { announceChange, useProposalSync } from './proposal-sync.ts';
+import { useLiveDocument } from './use-live-document.ts';
 import {
   ChangesView,
   FrozenView,
@@ -71,47 +73,60 @@ function ProposalWorkspace({
   session: CollabSession | null;
   view: View;
 }) {
-  const proposal = detail.value!;
+  const served = detail.value!;
   const { user } = useAuth();
-  const slug = proposal.ladder.slug;
-  const n = proposal.number;
+  const slug = served.ladder.slug;
+  const n = served.number;
   const canEdit = roleCanEdit(user.role);
-  const active = !proposal.readOnly;
+  const active = !served.readOnly;
   const threads = useRefreshable((signal) => listThreads(slug, n, signal), [slug, n]);
-  const content = useRefreshable((signal) => getProposalContent(slug, n, signal), [slug, n]);
+  // A live proposal's content is the browser's own document; a frozen one's is asked for once
+  // per state (with refused edits still in this browser, the server's copy is the truth).
+  const live = useLiveDocument(active ? session : null);
+  const frozenContent = useRefreshable<LadderContent | undefined>(
+    (signal) => (active && session ? Promise.resolve(undefined) : getProposalContent(slug, n, signal)),
+    [slug, n, active, session !== null, served.state],
+  );
   const base = useRefreshable<LadderContent>(
     (signal) =>
-      proposal.baseVersion
-        ? getVersion(slug, proposal.baseVersion, signal).then((v) => v.content)
-        : Promise.resolve(emptyLadderContent(proposal.ladder.title, proposal.ladder.track)),
-    [slug, proposal.baseVersion],
+      served.baseVersion
+        ? getVersion(slug, served.baseVersion, signal).then((v) => v.content)
+        : Promise.resolve(emptyLadderContent(served.ladder.title, served.ladder.track)),
+    [slug, served.baseVersion],
   );
-  const wantsPublished = view === 'preview' && proposal.publishedVersion > 0;
+  const wantsPublished = (view === 'preview' || served.behindPublished) && served.publishedVersion > 0;
   const published = useRefreshable<LadderContent | undefined>(
     (signal) =>
       wantsPublished
-        ? getVersion(slug, proposal.publishedVersion, signal).then((v) => v.content)
+        ? getVersion(slug, served.publishedVersion, signal).then((v) => v.content)
         : Promise.resolve(
-            proposal.publishedVersion
+            served.publishedVersion
               ? undefined
-              : emptyLadderContent(proposal.ladder.title, proposal.ladder.track),
+              : emptyLadderContent(served.ladder.title, served.ladder.track),
           ),
-    [slug, proposal.publishedVersion, wantsPublished],
+    [slug, served.publishedVersion, wantsPublished],
   );
+  const proposal = useMemo(
+    () => withLiveDocument(served, live, { base: base.value, published: published.value }),
+    [served, live, base.value, published.value],
+  );
+  const content = active && session ? live?.content : frozenContent.value;
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
-
-  // The content follows the document: fetch it again whenever the proposal's state changed.
-  const refreshContent = content.refresh;
-  useEffect(() => {
-    void refreshContent();
-  }, [proposal.fingerprint, refreshContent]);
 
   const refreshDetail = detail.refresh;
   const refreshThreads = threads.refresh;
-  useProposalSync(session, {
-    onDocumentChange: () => void refreshDetail(),
-    onOtherChange: () => void refreshThreads(),
+  useProposalSync(session, () => {
+    void refreshDetail();
+    void refreshThreads();
   });
+  // The merge preview is the server's to compute: asked for while it is shown, once edits settle.
+  const previewShown = view === 'preview' && active;
+  const liveFingerprint = live?.fingerprint;
+  useEffect(() => {
+    if (!previewShown || liveFingerprint === undefined || liveFingerprint === served.fingerprint) return;
+    const timer = window.setTimeout(() => void refreshDetail(), 900);
+    return () => window.clearTimeout(timer);
+  }, [previewShown, liveFingerprint, served.fingerprint, refreshDetail]);
 
   const changed = useCallback(async () => {
     await Promise.all([refreshDetail(), refreshThreads()]);
@@ -138,7 +153,7 @@ function ProposalWorkspace({
     }),
     [threads.value, activeCell, user.role],
   );
-  const cellLabel = useMemo(() => cellLabeler(content.value), [content.value]);
+  const cellLabel = useMemo(() => cellLabeler(content), [content]);
 
   const count = changeCount(proposal.changes.diff);
   const base_ = ladderPath(slug, `/proposals/${n}`);
@@ -149,19 +164,19 @@ function ProposalWorkspace({
   if (proposal.preview) tabs.push({ view: 'preview', to: `${base_}/preview`, label: 'Merge preview' });
 
   let main: ReactNode;
-  if (view === 'changes') main = <ChangesView proposal={proposal} base={base.value} head={content.value} />;
+  if (view === 'changes') main = <ChangesView proposal={proposal} base={base.value} head={content} />;
   else if (view === 'preview')
-    main = <PreviewView proposal={proposal} published={published.value} head={content.value} />;
+    main = <PreviewView proposal={proposal} published={published.value} head={content} />;
   else if (active && session) main = <LiveEditorView />;
   else
     main = (
       <>
         {session && <RefusedEditsNotice state={proposal.state} />}
-        <FrozenView proposal={proposal} content={content.value} />
+        <FrozenView proposal={proposal} content={content} />
       </>
     );
 
-  const loadError = [content.error, base.error, published.error].find(Boolean);
+  const loadError = [frozenContent.error, base.error, published.error].find(Boolean);
 
   return (
     <CommentsContext.Provider value={comments}>

@@ -4,6 +4,9 @@ import { ProposalCloseCode } from '@rungs/shared/api/close-codes';
 
 const SIGNAL_FIELD = 'proposalSignal';
 
+/** Without a live document (a published or closed proposal), how often the page asks the server. */
+const FROZEN_POLL_MS = 30_000;
+
 /**
  * Tells the other people on a proposal's page that something outside the document changed (a
  * verdict, a comment, a state change), through the room's awareness: their pages refresh at once.
@@ -15,42 +18,32 @@ export function announceChange(session: CollabSession | null): void {
 }
 
 /**
- * Keeps a proposal page current: after edits to the document settle, when someone else announces
- * a change, when the server closes the socket because the proposal was published, closed or
- * reopened, when the tab comes back into view, and every `pollMs` as a fallback.
+ * Keeps what only the server knows current on a proposal page (its state, verdicts, comments):
+ * when someone else announces a change, when the server closes the socket because the proposal
+ * was published, closed or reopened, and when the tab comes back into view. The document itself
+ * comes live through the session, so edits cause no request. Without a session the page also
+ * asks every 30 s, since nothing would tell it.
  */
-export function useProposalSync(
-  session: CollabSession | null,
-  handlers: { onDocumentChange(): void; onOtherChange(): void },
-  pollMs = 30_000,
-): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+export function useProposalSync(session: CollabSession | null, onServerChange: () => void): void {
+  const ref = useRef(onServerChange);
+  ref.current = onServerChange;
 
   useEffect(() => {
-    const refreshAll = () => {
-      ref.current.onDocumentChange();
-      ref.current.onOtherChange();
-    };
+    const refresh = () => ref.current();
     const onVisible = () => {
-      if (document.visibilityState === 'visible') refreshAll();
+      if (document.visibilityState === 'visible') refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') refreshAll();
-    }, pollMs);
     if (!session) {
+      const timer = window.setInterval(() => {
+        if (document.visibilityState === 'visible') refresh();
+      }, FROZEN_POLL_MS);
       return () => {
         document.removeEventListener('visibilitychange', onVisible);
         window.clearInterval(timer);
       };
     }
 
-    let debounce = 0;
-    const onUpdate = () => {
-      window.clearTimeout(debounce);
-      debounce = window.setTimeout(() => ref.current.onDocumentChange(), 900);
-    };
     const seen = new Map<number, number>();
     const onAwareness = () => {
       let changed = false;
@@ -61,22 +54,18 @@ export function useProposalSync(
         if (seen.has(clientId) && seen.get(clientId) !== signal) changed = true;
         seen.set(clientId, signal);
       });
-      if (changed) refreshAll();
+      if (changed) refresh();
     };
     const codes = new Set<number>(Object.values(ProposalCloseCode));
     const onClose = (event: CloseEvent | null) => {
-      if (event && codes.has(event.code)) refreshAll();
+      if (event && codes.has(event.code)) refresh();
     };
-    session.doc.on('update', onUpdate);
     session.awareness.on('change', onAwareness);
     session.provider.on('connection-close', onClose);
     return () => {
-      window.clearTimeout(debounce);
       document.removeEventListener('visibilitychange', onVisible);
-      window.clearInterval(timer);
-      session.doc.off('update', onUpdate);
       session.awareness.off('change', onAwareness);
       session.provider.off('connection-close', onClose);
     };
-  }, [session, pollMs]);
+  }, [session]);
 }
