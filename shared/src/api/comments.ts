@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { CELL_KEY_PATTERN } from './comment-keys.ts';
 import { UserRefSchema } from './diff.ts';
 
@@ -57,3 +57,7 @@ export const EditCommentBody = Type.Object(
 
 export const ThreadListResponse = Type.Object({ threads: Type.Array(ThreadSchema) });
 export const CommentResponse = Type.Object({ comment: CommentSchema });
+
+export type Comment = Static<typeof CommentSchema>;
+export type Thread = Static<typeof ThreadSchema>;
+export type CreateCommentInput = Static<typeof CreateCommentBody>;

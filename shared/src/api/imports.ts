@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { LadderContentSchema } from '../model/index.ts';
-import { FORMAT_IDS } from '../import/types.ts';
+import { FORMAT_IDS, type ImportResult } from '../import/types.ts';
 
 export const FormatSchema = Type.Union(FORMAT_IDS.map((f) => Type.Literal(f)));
 
@@ -23,12 +23,16 @@ export const ImportWarningSchema = Type.Object({
   line: Type.Optional(Type.Integer()),
 });
 
-export const PreviewResponse = Type.Object({
-  content: LadderContentSchema,
-  format: FormatSchema,
-  layout: Type.String(),
-  warnings: Type.Array(ImportWarningSchema),
-});
+/** What a preview answers: the ladder read, how it was read, and what to check (typed as the importer's result). */
+export const PreviewResponse = Type.Unsafe<ImportPreview>(
+  Type.Object({
+    content: LadderContentSchema,
+    format: FormatSchema,
+    layout: Type.String(),
+    warnings: Type.Array(ImportWarningSchema),
+  }),
+);
+export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings'>;
 
 export const ImportErrorResponse = Type.Object({
   error: Type.Object({

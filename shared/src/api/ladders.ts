@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { LadderContentSchema } from '../model/index.ts';
 
 export const LadderSummarySchema = Type.Object({
@@ -36,3 +36,7 @@ export const UpdateLadderBody = Type.Object(
 
 export const LadderResponse = Type.Object({ ladder: LadderSummarySchema });
 export const LadderListResponse = Type.Object({ ladders: Type.Array(LadderSummarySchema) });
+
+export type Ladder = Static<typeof LadderSummarySchema>;
+export type CreateLadderInput = Static<typeof CreateLadderBody>;
+export type LadderPatch = Static<typeof UpdateLadderBody>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from './roles.ts';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -23,3 +23,5 @@ export const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type SessionInfo = Static<typeof SessionResponse>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from './session.ts';
 
 export const UserSchema = Type.Object({
@@ -33,3 +33,8 @@ export const UpdateUserBody = Type.Object(
 
 export const UserIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
+
+/** An account as the admin page sees it. */
+export type UserAccount = Static<typeof UserSchema>;
+export type CreateUserInput = Static<typeof CreateUserBody>;
+export type UserPatch = Static<typeof UpdateUserBody>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { DiffViewSchema, LadderContentBody, LevelComparisonSchema, UserRefSchema } from './diff.ts';
 
 export const VersionSelectorSchema = Type.String({
@@ -59,3 +59,6 @@ export const RestoreBody = Type.Object(
 export function parseVersion(selector: string): number | 'latest' {
   return selector === 'latest' ? 'latest' : Number(selector);
 }
+
+export type Version = Static<typeof VersionSchema>;
+export type VersionDiff = Static<typeof VersionDiffResponse>;

@@ -1,24 +1,7 @@
 import { apiRequest } from './client.ts';
-import type { UserRef } from './proposals.ts';
+import type { Comment, Thread } from '@rungs/shared/api/comments';
 
-export interface Comment {
-  id: number;
-  parentId: number | null;
-  /** `levelId:competencyId`, or null for the whole proposal. */
-  cellKey: string | null;
-  author: UserRef;
-  /** Empty once deleted. */
-  body: string;
-  deleted: boolean;
-  createdAt: string;
-  editedAt: string | null;
-  resolvedAt: string | null;
-  resolvedBy: UserRef | null;
-}
-
-export interface Thread extends Comment {
-  replies: Comment[];
-}
+export type { Comment, Thread };
 
 const commentsPath = (slug: string, n: number) =>
   `/ladders/${encodeURIComponent(slug)}/proposals/${n}/comments`;

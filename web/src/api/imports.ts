@@ -1,17 +1,12 @@
-import type { FormatId, ImportWarning, LayoutId } from '@rungs/shared/import/types';
-import type { LadderContent } from '../domain.ts';
+import type { ImportPreview } from '@rungs/shared/api/imports';
+import type { FormatId } from '@rungs/shared/import/types';
 import { ApiError, apiRequest } from './client.ts';
+
+export type { ImportPreview };
 
 /** A document to read: pasted or decoded text, or the raw bytes of an upload. */
 export type ImportSource =
   { kind: 'text'; text: string; filename?: string } | { kind: 'base64'; base64: string; filename: string };
-
-export interface ImportPreview {
-  content: LadderContent;
-  format: FormatId;
-  layout: LayoutId;
-  warnings: ImportWarning[];
-}
 
 /** Why the server could not read a document, as it said it, with the source line when it knows it. */
 export class ImportPreviewError extends Error {

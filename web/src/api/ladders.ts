@@ -1,18 +1,8 @@
 import type { LadderContent } from '../domain.ts';
+import type { Ladder } from '@rungs/shared/api/ladders';
 import { apiRequest } from './client.ts';
 
-export interface Ladder {
-  id: string;
-  slug: string;
-  title: string;
-  track: string;
-  archived: boolean;
-  requiredApprovals: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Name of the ladder's editable Yjs document (its collaboration room). */
-  draftDocument: string | null;
-}
+export type { Ladder };
 
 export async function listLadders(
   options: { archived?: boolean; signal?: AbortSignal } = {},

@@ -1,20 +1,9 @@
+import { roleAllows, type Role } from '@rungs/shared/api/roles';
+import type { SessionInfo } from '@rungs/shared/api/session';
 import { apiRequest } from './client.ts';
 
-export type Role = 'admin' | 'editor' | 'reviewer' | 'viewer';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-export interface SessionInfo {
-  user: SessionUser | null;
-  csrfToken: string | null;
-  /** No account exists yet: the first visitor creates the first admin. */
-  needsSetup: boolean;
-}
+export type { Role, SessionUser } from '@rungs/shared/api/roles';
+export type { SessionInfo };
 
 export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
   return apiRequest<SessionInfo>('/session', { signal });
@@ -36,7 +25,7 @@ export function createFirstAdmin(input: {
   return apiRequest<SessionInfo>('/setup', { method: 'POST', body: input });
 }
 
-/** Roles that may change drafts (the server enforces it; the UI only avoids offering it). */
+/** Roles that may change drafts, by the server's access table (it enforces it; the UI only avoids offering it). */
 export function canEdit(role: Role | undefined): boolean {
-  return role === 'admin' || role === 'editor';
+  return roleAllows(role, 'edit');
 }

@@ -1,19 +1,10 @@
 import { apiRequest } from './client.ts';
-import type { Role, SessionInfo } from './session.ts';
+import type { Role } from '@rungs/shared/api/roles';
+import type { SessionInfo } from '@rungs/shared/api/session';
+import type { UserAccount } from '@rungs/shared/api/users';
 
-/** An account as the admin page sees it. */
-export interface UserAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  /** Invited and not accepted yet: the account has no password. */
-  invited: boolean;
-  createdAt: string;
-}
-
-export const ROLES: readonly Role[] = ['admin', 'editor', 'reviewer', 'viewer'];
+export { ROLES } from '@rungs/shared/api/roles';
+export type { UserAccount };
 
 /** What each role may do, in the words the admin page and account menu use. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

@@ -1,22 +1,12 @@
 import type { LevelComparison } from '@rungs/shared/diff/compare-levels';
-import type { LadderDiff } from '@rungs/shared/diff/types';
 import type { LadderContent } from '../domain.ts';
 import { apiRequest } from './client.ts';
-import type { Proposal, UserRef } from './proposals.ts';
+import type { Proposal } from './proposals.ts';
+import type { Version, VersionDiff } from '@rungs/shared/api/versions';
+
+export type { Version };
 
 export type { LevelComparison };
-
-/** A published version of a ladder, with its changelog. */
-export interface Version {
-  number: number;
-  title: string;
-  description: string;
-  publishedAt: string;
-  author: UserRef | null;
-  publishedBy: UserRef | null;
-  approvers: UserRef[];
-  proposalNumber: number | null;
-}
 
 export type VersionSelector = number | 'latest';
 
@@ -40,7 +30,7 @@ export function diffVersions(
   from: VersionSelector,
   to: VersionSelector,
   signal?: AbortSignal,
-): Promise<{ from: Version; to: Version; diff: LadderDiff; summary: string[] }> {
+): Promise<VersionDiff> {
   return apiRequest(`${versionsPath(slug)}/${from}/diff/${to}`, { signal });
 }
 

@@ -1,36 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../proposals/actor.ts';
 import { ErrorResponse } from '@rungs/shared/api/errors';
-import { UserRefSchema } from '@rungs/shared/api/diff';
-
-const NotificationSchema = Type.Object(
-  {
-    id: Type.String(),
-    kind: Type.Union(
-      ['review_requested', 'review_outdated', 'verdict', 'comment', 'reply'].map((k) => Type.Literal(k)),
-      {
-        description:
-          'review_requested: awaits your review; review_outdated: changed since your verdict; verdict / comment: on your proposal; reply: in your thread.',
-      },
-    ),
-    at: Type.String(),
-    unread: Type.Boolean(),
-    ladder: Type.Object({ slug: Type.String(), title: Type.String() }),
-    proposal: Type.Object({ number: Type.Integer(), title: Type.String() }),
-    actor: Type.Union([UserRefSchema, Type.Null()]),
-    verdict: Type.Union([Type.Literal('approve'), Type.Literal('request_changes'), Type.Null()]),
-    comment: Type.Union([
-      Type.Object({
-        id: Type.Integer(),
-        cellKey: Type.Union([Type.String(), Type.Null()]),
-        excerpt: Type.String(),
-      }),
-      Type.Null(),
-    ]),
-  },
-  { title: 'Notification' },
-);
+import { NotificationListResponse } from '@rungs/shared/api/notifications';
 
 const tags = ['notifications'];
 
@@ -44,11 +15,7 @@ const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'My notifications, newest first',
         response: {
-          200: Type.Object({
-            notifications: Type.Array(NotificationSchema),
-            unread: Type.Integer(),
-            seenAt: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: NotificationListResponse,
           401: ErrorResponse,
         },
       },
