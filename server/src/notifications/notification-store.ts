@@ -52,22 +52,16 @@ export async function verdictsBy(db: Db, reviewerId: string, proposalIds: string
     .execute();
 }
 
+/** What a notification shows of the proposal (`p`) and ladder (`l`) it is about. */
+const PROPOSAL_AND_LADDER = ['p.number', 'p.title', 'l.slug', 'l.title as ladder_title'] as const;
+
 /** Others' verdicts on proposals `authorId` wrote, newest first. */
 export async function verdictsOnProposalsOf(db: Db, authorId: string, limit: number) {
   return db
     .selectFrom('proposal_verdicts as v')
     .innerJoin('proposals as p', 'p.id', 'v.proposal_id')
     .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
-    .select([
-      'v.id',
-      'v.verdict',
-      'v.reviewer_id',
-      'v.created_at',
-      'p.number',
-      'p.title',
-      'l.slug',
-      'l.title as ladder_title',
-    ])
+    .select(['v.id', 'v.verdict', 'v.reviewer_id', 'v.created_at', ...PROPOSAL_AND_LADDER])
     .where('p.author_id', '=', authorId)
     .where('v.reviewer_id', '!=', authorId)
     .orderBy('v.id', 'desc')
@@ -81,17 +75,7 @@ function othersComments(db: Db, userId: string, limit: number) {
     .selectFrom('proposal_comments as c')
     .innerJoin('proposals as p', 'p.id', 'c.proposal_id')
     .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
-    .select([
-      'c.id',
-      'c.body',
-      'c.cell_key',
-      'c.author_id',
-      'c.created_at',
-      'p.number',
-      'p.title',
-      'l.slug',
-      'l.title as ladder_title',
-    ])
+    .select(['c.id', 'c.body', 'c.cell_key', 'c.author_id', 'c.created_at', ...PROPOSAL_AND_LADDER])
     .where('c.author_id', '!=', userId)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.id', 'desc')

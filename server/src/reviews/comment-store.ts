@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { ProposalCommentsTable } from '../db/schema.ts';
 
@@ -7,15 +7,6 @@ export type CommentRow = Omit<Selectable<ProposalCommentsTable>, 'id' | 'parent_
   id: number;
   parent_id: number | null;
 };
-
-export interface NewComment {
-  proposal_id: string;
-  parent_id: number | null;
-  cell_key: string | null;
-  author_id: string;
-  body: string;
-  created_at: string;
-}
 
 function toCommentRow(row: Selectable<ProposalCommentsTable>): CommentRow {
   return { ...row, id: Number(row.id), parent_id: row.parent_id === null ? null : Number(row.parent_id) };
@@ -43,7 +34,7 @@ export async function findComment(db: Db, proposalId: string, id: number): Promi
 }
 
 /** Inserts the comment and returns its id. */
-export async function insertComment(db: Db, comment: NewComment): Promise<number> {
+export async function insertComment(db: Db, comment: Insertable<ProposalCommentsTable>): Promise<number> {
   const inserted = await db
     .insertInto('proposal_comments')
     .values(comment)
