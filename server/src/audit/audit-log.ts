@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/connect.ts';
+import { insertAuditEvent } from './audit-store.ts';
 
 export interface AuditEntry {
   /** The user who acted, or null for anonymous (failed logins) and the system. */
@@ -13,17 +13,14 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log. Pass a transaction to record an event atomically with its change. */
-export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      at: new Date().toISOString(),
-      actor_id: entry.actor?.id ?? null,
-      actor_label: entry.actor?.label ?? 'anonymous',
-      action: entry.action,
-      target: entry.target ?? '',
-      details: JSON.stringify(entry.details ?? {}),
-      ip: entry.ip ?? null,
-    })
-    .execute();
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await insertAuditEvent(db, {
+    at: new Date().toISOString(),
+    actor_id: entry.actor?.id ?? null,
+    actor_label: entry.actor?.label ?? 'anonymous',
+    action: entry.action,
+    target: entry.target ?? '',
+    details: JSON.stringify(entry.details ?? {}),
+    ip: entry.ip ?? null,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { findDocumentFacts, type DocumentFactsRow } from './document-facts-store.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ACTIVE_STATES } from '../reviews/review-status.ts';
 import { roleAllows, type SessionUser } from './roles.ts';
@@ -53,28 +54,6 @@ export function decideDocumentAccess(user: SessionUser | null, doc: DocumentFact
   return { read: true, write: editable && roleAllows(user.role, 'edit') };
 }
 
-/** Documents with what the policy needs to know about each (one query for one or many). */
-export function selectDocumentFacts(db: Db) {
-  return db
-    .selectFrom('documents')
-    .leftJoin('proposals', 'proposals.document_name', 'documents.name')
-    .select([
-      'documents.name',
-      'documents.ladder_id',
-      'documents.kind',
-      'documents.read_only',
-      'proposals.state as proposal_state',
-    ]);
-}
-
-type DocumentFactsRow = {
-  name: string;
-  ladder_id: string;
-  kind: string;
-  read_only: number;
-  proposal_state: string | null;
-};
-
 export function toDocumentFacts(row: DocumentFactsRow): DocumentFacts {
   return {
     name: row.name,
@@ -87,7 +66,7 @@ export function toDocumentFacts(row: DocumentFactsRow): DocumentFacts {
 
 /** The facts about one document, or null when there is no such document. */
 export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentFacts | null> {
-  const row = await selectDocumentFacts(db).where('documents.name', '=', name).executeTakeFirst();
+  const row = await findDocumentFacts(db, name);
   return row ? toDocumentFacts(row) : null;
 }
 

@@ -7,6 +7,21 @@ import { hashPassword, passwordProblem } from './passwords.ts';
 import type { Role, SessionUser } from './roles.ts';
 import type { SessionStore } from './session-store.ts';
 import { hashToken, randomToken } from './tokens.ts';
+import {
+  anyUserExists,
+  claimInvitation,
+  countUsers,
+  findInvitation,
+  findUserByEmail,
+  findUserById,
+  getUserById,
+  insertFirstRunMarker,
+  insertInvitation,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRow,
+} from './user-store.ts';
 
 export interface UserView {
   id: string;
@@ -39,24 +54,15 @@ export class UserService {
   ) {}
 
   async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countUsers(this.db);
   }
 
   async list(): Promise<UserView[]> {
-    const rows = await this.db.selectFrom('users').selectAll().orderBy('name').execute();
-    return rows.map(toView);
+    return (await listUsers(this.db)).map(toView);
   }
 
-  async findByEmail(email: string) {
-    return this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('email', '=', normalizeEmail(email))
-      .executeTakeFirst();
+  async findByEmail(email: string): Promise<UserRow | undefined> {
+    return findUserByEmail(this.db, normalizeEmail(email));
   }
 
   /**
@@ -73,13 +79,9 @@ export class UserService {
     const row = await newUserRow({ ...input, role: 'admin' });
     try {
       await this.db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('users').select('id').limit(1).execute();
-        if (existing.length > 0) throw alreadySetUp();
-        await trx.insertInto('users').values(row).execute();
-        await trx
-          .insertInto('first_run')
-          .values({ step: 'admin', user_id: row.id, completed_at: row.created_at })
-          .execute();
+        if (await anyUserExists(trx)) throw alreadySetUp();
+        await insertUser(trx, row);
+        await insertFirstRunMarker(trx, row.id, row.created_at);
         await recordAudit(trx, {
           actor: { id: row.id, label: row.email },
           action: 'user.created',
@@ -110,22 +112,19 @@ export class UserService {
     }
     const row = await newUserRow({ ...input, email });
     return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('users').values(row).execute();
+      await insertUser(trx, row);
       let invitationToken: string | undefined;
       if (!input.password) {
         invitationToken = randomToken();
         const now = new Date();
-        await trx
-          .insertInto('invitations')
-          .values({
-            token_hash: hashToken(invitationToken),
-            user_id: row.id,
-            created_by: actor?.user.id ?? 'system',
-            created_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
-            accepted_at: null,
-          })
-          .execute();
+        await insertInvitation(trx, {
+          token_hash: hashToken(invitationToken),
+          user_id: row.id,
+          created_by: actor?.user.id ?? 'system',
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
+          accepted_at: null,
+        });
       }
       await recordAudit(trx, {
         actor: actor ? { id: actor.user.id, label: actor.user.email } : null,
@@ -139,12 +138,7 @@ export class UserService {
   }
 
   async invitation(token: string): Promise<{ email: string; name: string }> {
-    const row = await this.db
-      .selectFrom('invitations')
-      .innerJoin('users', 'users.id', 'invitations.user_id')
-      .select(['users.email', 'users.name', 'invitations.expires_at', 'invitations.accepted_at'])
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await findInvitation(this.db, hashToken(token));
     if (!row || row.accepted_at || new Date(row.expires_at).getTime() < Date.now()) {
       throw new HttpError(
         404,
@@ -172,27 +166,13 @@ export class UserService {
       );
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      // Claims the invitation in one conditional update: of two concurrent acceptances only one
-      // changes the row (PostgreSQL re-checks the condition after the other commits).
-      const claimed = await trx
-        .updateTable('invitations')
-        .set({ accepted_at: now })
-        .where('token_hash', '=', hashToken(token))
-        .where('accepted_at', 'is', null)
-        .where('expires_at', '>', now)
-        .returning('user_id')
-        .executeTakeFirst();
-      if (!claimed) throw invalid();
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, ...(name?.trim() ? { name: name.trim() } : {}) })
-        .where('id', '=', claimed.user_id)
-        .execute();
-      const user = await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', claimed.user_id)
-        .executeTakeFirstOrThrow();
+      const userId = await claimInvitation(trx, hashToken(token), now);
+      if (userId === undefined) throw invalid();
+      await updateUser(trx, userId, {
+        password_hash: passwordHash,
+        ...(name?.trim() ? { name: name.trim() } : {}),
+      });
+      const user = await getUserById(trx, userId);
       await recordAudit(trx, {
         actor: { id: user.id, label: user.email },
         action: 'user.invitation_accepted',
@@ -208,7 +188,7 @@ export class UserService {
     patch: { role?: Role; disabled?: boolean; name?: string },
     actor: Actor,
   ): Promise<UserView> {
-    const before = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+    const before = await findUserById(this.db, userId);
     if (!before) throw notFound('User');
     if (userId === actor.user.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
       throw new HttpError(
@@ -219,15 +199,11 @@ export class UserService {
     }
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({
-          ...(patch.role !== undefined ? { role: patch.role } : {}),
-          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-          ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? now : null } : {}),
-        })
-        .where('id', '=', userId)
-        .execute();
+      await updateUser(trx, userId, {
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? now : null } : {}),
+      });
       const audit = (action: string, details: Record<string, unknown>) =>
         recordAudit(trx, {
           actor: { id: actor.user.id, label: actor.user.email },
@@ -250,17 +226,17 @@ export class UserService {
       await this.sessions.destroyAllFor(userId);
       this.onRevoked(userId);
     }
-    const after = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    return toView(after);
+    return toView(await getUserById(this.db, userId));
   }
 }
 
 /** A validated user row with its password hashed, ready to insert (hashing stays out of transactions). */
-async function newUserRow(input: { email: string; name: string; role: Role; password?: string }) {
+async function newUserRow(input: {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+}): Promise<UserRow> {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
     if (problem) throw new HttpError(400, 'weak_password', problem);
@@ -276,15 +252,7 @@ async function newUserRow(input: { email: string; name: string; role: Role; pass
   };
 }
 
-function toView(row: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  disabled_at: string | null;
-  password_hash: string | null;
-  created_at: string;
-}): UserView {
+function toView(row: UserRow): UserView {
   return {
     id: row.id,
     email: row.email,

@@ -12,13 +12,20 @@ import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import { slugify } from './slug.ts';
-import { insertProposal } from '../proposals/proposal-store.ts';
 import {
-  decideDocumentAccess,
-  seesUnpublishedWork,
-  selectDocumentFacts,
-  toDocumentFacts,
-} from '../auth/document-policy.ts';
+  findLadderBySlug,
+  insertLadder,
+  lastLoggedUpdates,
+  latestPublishedContents,
+  listLadders,
+  slugsLike,
+  snapshotTimes,
+  updateLadder,
+  type LadderRow,
+} from './ladder-store.ts';
+import { insertProposal } from '../proposals/proposal-store.ts';
+import { decideDocumentAccess, seesUnpublishedWork, toDocumentFacts } from '../auth/document-policy.ts';
+import { listEditableDocumentFacts } from '../auth/document-facts-store.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { SYSTEM_ACTOR } from '../auth/system-actor.ts';
 
@@ -38,17 +45,6 @@ export interface LadderSummary {
   draftDocument: string | null;
 }
 
-type LadderRow = {
-  id: string;
-  slug: string;
-  title: string;
-  track: string;
-  archived_at: string | null;
-  required_approvals: number;
-  created_at: string;
-  updated_at: string;
-};
-
 export class LadderService {
   constructor(
     private readonly db: Db,
@@ -57,16 +53,15 @@ export class LadderService {
 
   /** The ladders `reader` may see, as their role may see them (see `summaries`). */
   async list(reader: SessionUser, options: { includeArchived?: boolean } = {}): Promise<LadderSummary[]> {
-    let query = this.db.selectFrom('ladders').selectAll().orderBy('title');
-    if (!options.includeArchived) query = query.where('archived_at', 'is', null);
-    const summaries = await this.summaries(await query.execute(), reader);
+    const rows = await listLadders(this.db, { includeArchived: options.includeArchived ?? false });
+    const summaries = await this.summaries(rows, reader);
     // Viewers may see other titles than the rows hold (the published ones): sort by what they see.
     if (!seesUnpublishedWork(reader)) summaries.sort((a, b) => a.title.localeCompare(b.title));
     return summaries;
   }
 
   async getBySlug(slug: string, reader: SessionUser): Promise<LadderSummary> {
-    const row = await this.db.selectFrom('ladders').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await findLadderBySlug(this.db, slug);
     if (!row) throw notFound(`Ladder "${slug}"`);
     return (await this.summaries([row], reader))[0]!;
   }
@@ -100,18 +95,15 @@ export class LadderService {
       slug = await this.uniqueSlug(slugify(title));
       try {
         await this.db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('ladders')
-            .values({
-              id,
-              slug,
-              title,
-              track: content.track,
-              archived_at: null,
-              created_at: now,
-              updated_at: now,
-            })
-            .execute();
+          await insertLadder(trx, {
+            id,
+            slug,
+            title,
+            track: content.track,
+            archived_at: null,
+            created_at: now,
+            updated_at: now,
+          });
           // Nothing is published yet: the ladder starts as its first proposal (#1, base version 0).
           await insertProposal(trx, {
             ladderId: id,
@@ -152,26 +144,18 @@ export class LadderService {
         if (patch.track !== undefined) setLadderTrack(doc, patch.track);
       });
     }
-    await this.db
-      .updateTable('ladders')
-      .set({
-        ...(title !== undefined ? { title } : {}),
-        ...(patch.track !== undefined ? { track: patch.track } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', ladder.id)
-      .execute();
+    await updateLadder(this.db, ladder.id, {
+      ...(title !== undefined ? { title } : {}),
+      ...(patch.track !== undefined ? { track: patch.track } : {}),
+      updated_at: new Date().toISOString(),
+    });
     return this.getBySlug(slug, reader);
   }
 
   async setArchived(slug: string, archived: boolean, reader: SessionUser): Promise<LadderSummary> {
     const ladder = await this.getBySlug(slug, SYSTEM_ACTOR.user);
     const now = new Date().toISOString();
-    await this.db
-      .updateTable('ladders')
-      .set({ archived_at: archived ? now : null, updated_at: now })
-      .where('id', '=', ladder.id)
-      .execute();
+    await updateLadder(this.db, ladder.id, { archived_at: archived ? now : null, updated_at: now });
     return this.getBySlug(slug, reader);
   }
 
@@ -209,17 +193,8 @@ export class LadderService {
   private async lastEdits(documentNames: string[]): Promise<Map<string, string>> {
     if (documentNames.length === 0) return new Map();
     const [logged, compacted] = await Promise.all([
-      this.db
-        .selectFrom('doc_updates')
-        .select(({ fn }) => ['document_name', fn.max('created_at').as('at')])
-        .where('document_name', 'in', documentNames)
-        .groupBy('document_name')
-        .execute(),
-      this.db
-        .selectFrom('doc_snapshots')
-        .select(['document_name', 'updated_at as at'])
-        .where('document_name', 'in', documentNames)
-        .execute(),
+      lastLoggedUpdates(this.db, documentNames),
+      snapshotTimes(this.db, documentNames),
     ]);
     const latest = new Map<string, string>();
     for (const { document_name, at } of [...compacted, ...logged]) {
@@ -234,20 +209,7 @@ export class LadderService {
     ladderIds: string[],
   ): Promise<Map<string, { title: string; track: string; updated_at: string }>> {
     if (ladderIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('versions')
-      .select(['ladder_id', 'content_json', 'created_at'])
-      .where('ladder_id', 'in', ladderIds)
-      .where(({ eb, selectFrom, ref }) =>
-        eb(
-          'number',
-          '=',
-          selectFrom('versions as newer')
-            .select(({ fn }) => fn.max('newer.number').as('n'))
-            .where('newer.ladder_id', '=', ref('versions.ladder_id')),
-        ),
-      )
-      .execute();
+    const rows = await latestPublishedContents(this.db, ladderIds);
     return new Map(
       rows.map((r) => {
         const content = JSON.parse(r.content_json) as { title: string; track: string };
@@ -259,26 +221,13 @@ export class LadderService {
   /** Per ladder, the newest editable live document that `reader` may open. */
   private async draftDocuments(ladderIds: string[], reader: SessionUser): Promise<Map<string, string>> {
     if (ladderIds.length === 0) return new Map();
-    const docs = await selectDocumentFacts(this.db)
-      .where('documents.ladder_id', 'in', ladderIds)
-      .where('documents.kind', 'in', ['draft', 'proposal'])
-      .where('documents.read_only', '=', 0)
-      .orderBy('documents.created_at')
-      .execute();
+    const docs = await listEditableDocumentFacts(this.db, ladderIds);
     const readable = docs.filter((d) => decideDocumentAccess(reader, toDocumentFacts(d)).read);
     return new Map(readable.map((d) => [d.ladder_id, d.name]));
   }
 
   private async uniqueSlug(base: string): Promise<string> {
-    const taken = new Set(
-      (
-        await this.db
-          .selectFrom('ladders')
-          .select('slug')
-          .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-          .execute()
-      ).map((r) => r.slug),
-    );
+    const taken = new Set(await slugsLike(this.db, base));
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }

@@ -4,7 +4,15 @@ import { roleAllows, type SessionUser } from '../auth/roles.ts';
 import { seesUnpublishedWork } from '../auth/document-policy.ts';
 import { stateFingerprint } from '../proposals/fingerprint.ts';
 import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
-import { REVIEW_STATES } from '../reviews/review-status.ts';
+import {
+  commentsOnProposalsOf,
+  findSeenAt,
+  proposalsInReviewNotBy,
+  repliesInThreadsOf,
+  saveSeenAt,
+  verdictsBy,
+  verdictsOnProposalsOf,
+} from './notification-store.ts';
 
 export type NotificationKind = 'review_requested' | 'review_outdated' | 'verdict' | 'comment' | 'reply';
 
@@ -38,12 +46,7 @@ export class NotificationService {
   async forUser(
     user: SessionUser,
   ): Promise<{ notifications: NotificationView[]; unread: number; seenAt: string | null }> {
-    const seen = await this.db
-      .selectFrom('notification_reads')
-      .select('seen_at')
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    const seenAt = seen?.seen_at ?? null;
+    const seenAt = await findSeenAt(this.db, user.id);
     // Every notification is about a proposal, i.e. unpublished work: none for roles that may not
     // see it (a viewer who once authored proposals as an editor included).
     if (!seesUnpublishedWork(user)) return { notifications: [], unread: 0, seenAt };
@@ -68,11 +71,7 @@ export class NotificationService {
   }
 
   async markSeen(userId: string, at = new Date().toISOString()): Promise<void> {
-    await this.db
-      .insertInto('notification_reads')
-      .values({ user_id: userId, seen_at: at })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ seen_at: at }))
-      .execute();
+    await saveSeenAt(this.db, userId, at);
   }
 
   /** Proposals awaiting the user's review (none for roles that cannot review). */
@@ -85,36 +84,13 @@ export class NotificationService {
   }
 
   private async awaitingReview(user: SessionUser): Promise<Item[]> {
-    const proposals = await this.db
-      .selectFrom('proposals')
-      .innerJoin('ladders', 'ladders.id', 'proposals.ladder_id')
-      .select([
-        'proposals.id',
-        'proposals.number',
-        'proposals.title',
-        'proposals.author_id',
-        'proposals.document_name',
-        'proposals.opened_at',
-        'proposals.updated_at',
-        'ladders.slug',
-        'ladders.title as ladder_title',
-      ])
-      .where('proposals.state', 'in', [...REVIEW_STATES])
-      .where('ladders.archived_at', 'is', null)
-      .where((eb) => eb.or([eb('proposals.author_id', 'is', null), eb('proposals.author_id', '!=', user.id)]))
-      .execute();
+    const proposals = await proposalsInReviewNotBy(this.db, user.id);
     if (proposals.length === 0) return [];
-    const mine = await this.db
-      .selectFrom('proposal_verdicts')
-      .select(['proposal_id', 'fingerprint', 'created_at', 'id'])
-      .where('reviewer_id', '=', user.id)
-      .where(
-        'proposal_id',
-        'in',
-        proposals.map((p) => p.id),
-      )
-      .orderBy('id')
-      .execute();
+    const mine = await verdictsBy(
+      this.db,
+      user.id,
+      proposals.map((p) => p.id),
+    );
     const latestMine = new Map(mine.map((v) => [v.proposal_id, v]));
     const out: Item[] = [];
     for (const p of proposals) {
@@ -145,25 +121,7 @@ export class NotificationService {
   }
 
   private async verdicts(user: SessionUser): Promise<Item[]> {
-    const rows = await this.db
-      .selectFrom('proposal_verdicts as v')
-      .innerJoin('proposals as p', 'p.id', 'v.proposal_id')
-      .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
-      .select([
-        'v.id',
-        'v.verdict',
-        'v.reviewer_id',
-        'v.created_at',
-        'p.number',
-        'p.title',
-        'l.slug',
-        'l.title as ladder_title',
-      ])
-      .where('p.author_id', '=', user.id)
-      .where('v.reviewer_id', '!=', user.id)
-      .orderBy('v.id', 'desc')
-      .limit(LIMIT)
-      .execute();
+    const rows = await verdictsOnProposalsOf(this.db, user.id, LIMIT);
     return rows.map((r) => ({
       id: `verdict:${r.id}`,
       kind: 'verdict' as const,
@@ -177,31 +135,8 @@ export class NotificationService {
   }
 
   private async comments(user: SessionUser): Promise<Item[]> {
-    const base = () =>
-      this.db
-        .selectFrom('proposal_comments as c')
-        .innerJoin('proposals as p', 'p.id', 'c.proposal_id')
-        .innerJoin('ladders as l', 'l.id', 'p.ladder_id')
-        .select([
-          'c.id',
-          'c.body',
-          'c.cell_key',
-          'c.author_id',
-          'c.created_at',
-          'p.number',
-          'p.title',
-          'l.slug',
-          'l.title as ladder_title',
-        ])
-        .where('c.author_id', '!=', user.id)
-        .where('c.deleted_at', 'is', null)
-        .orderBy('c.id', 'desc')
-        .limit(LIMIT);
-    const onMine = await base().where('p.author_id', '=', user.id).execute();
-    const repliesToMe = await base()
-      .innerJoin('proposal_comments as root', 'root.id', 'c.parent_id')
-      .where('root.author_id', '=', user.id)
-      .execute();
+    const onMine = await commentsOnProposalsOf(this.db, user.id, LIMIT);
+    const repliesToMe = await repliesInThreadsOf(this.db, user.id, LIMIT);
     const seen = new Set<number>();
     const out: Item[] = [];
     for (const [kind, rows] of [

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { countDocUpdates, setLocalStatementTimeout } from './update-log-store.ts';
 import { withTimeout } from './with-timeout.ts';
 
 /**
@@ -11,19 +11,12 @@ export async function countUpdateLogRows(
   kind: 'sqlite' | 'postgres',
   timeoutMs: number,
 ): Promise<number> {
-  const count = async (q: Db) => {
-    const row = await q
-      .selectFrom('doc_updates')
-      .select((eb) => eb.fn.countAll<number | string | bigint>().as('rows'))
-      .executeTakeFirstOrThrow();
-    return Number(row.rows);
-  };
   const work =
     kind === 'postgres'
       ? db.transaction().execute(async (trx) => {
-          await sql`set local statement_timeout = ${sql.lit(timeoutMs)}`.execute(trx);
-          return count(trx);
+          await setLocalStatementTimeout(trx, timeoutMs);
+          return countDocUpdates(trx);
         })
-      : count(db);
+      : countDocUpdates(db);
   return withTimeout(work, timeoutMs, 'counting the update log');
 }

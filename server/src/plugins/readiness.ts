@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/ping-store.ts';
 import { Readiness } from '../ops/readiness.ts';
 import { RedisProbe } from '../ops/redis-probe.ts';
 
@@ -21,9 +21,7 @@ export default fp<ReadinessPluginOptions>(
     const redis = opts.redisUrl ? new RedisProbe(opts.redisUrl, opts.timeoutMs) : null;
     const readiness = new Readiness(
       {
-        database: async () => {
-          await sql`select 1`.execute(app.db);
-        },
+        database: () => pingDatabase(app.db),
         redis: redis?.probe ?? null,
       },
       opts.timeoutMs,

@@ -4,6 +4,15 @@ import type { Actor } from '../auth/user-service.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import type { ProposalRow } from '../proposals/proposal-store.ts';
 import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
+import {
+  findComment,
+  insertComment,
+  listComments,
+  markCommentDeleted,
+  setCommentBody,
+  setThreadResolution,
+  type CommentRow,
+} from './comment-store.ts';
 
 export interface CommentView {
   id: number;
@@ -33,13 +42,7 @@ export class CommentService {
   constructor(private readonly db: Db) {}
 
   async threads(proposal: ProposalRow, filter: { cellKey?: string } = {}): Promise<ThreadView[]> {
-    let query = this.db.selectFrom('proposal_comments').selectAll().where('proposal_id', '=', proposal.id);
-    if (filter.cellKey !== undefined) query = query.where('cell_key', '=', filter.cellKey);
-    const rows = (await query.orderBy('id').execute()).map((r) => ({
-      ...r,
-      id: Number(r.id),
-      parent_id: r.parent_id === null ? null : Number(r.parent_id),
-    }));
+    const rows = await listComments(this.db, proposal.id, filter);
     const refs = await userRefs(
       this.db,
       rows.flatMap((r) => [r.author_id, r.resolved_by]),
@@ -66,8 +69,8 @@ export class CommentService {
     if (input.parentId != null) {
       const parent = await this.row(proposal, input.parentId);
       // Replies join the thread of what they answer: threads are one level deep.
-      parentId = parent.parent_id === null ? Number(parent.id) : Number(parent.parent_id);
-      const root = parentId === Number(parent.id) ? parent : await this.row(proposal, parentId);
+      parentId = parent.parent_id ?? parent.id;
+      const root = parentId === parent.id ? parent : await this.row(proposal, parentId);
       if (root.deleted_at || parent.deleted_at) {
         throw new HttpError(
           409,
@@ -79,20 +82,15 @@ export class CommentService {
     } else if (cellKey !== null && !CELL_KEY.test(cellKey)) {
       throw new HttpError(400, 'invalid_cell', 'A cell is named "levelId:competencyId".');
     }
-    const now = new Date().toISOString();
-    const inserted = await this.db
-      .insertInto('proposal_comments')
-      .values({
-        proposal_id: proposal.id,
-        parent_id: parentId,
-        cell_key: cellKey,
-        author_id: actor.user.id,
-        body,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return this.one(proposal, Number(inserted.id));
+    const id = await insertComment(this.db, {
+      proposal_id: proposal.id,
+      parent_id: parentId,
+      cell_key: cellKey,
+      author_id: actor.user.id,
+      body,
+      created_at: new Date().toISOString(),
+    });
+    return this.one(proposal, id);
   }
 
   async edit(proposal: ProposalRow, id: number, actor: Actor, body: string): Promise<CommentView> {
@@ -100,11 +98,7 @@ export class CommentService {
     if (row.author_id !== actor.user.id)
       throw new HttpError(403, 'not_author', 'Only its author can edit a comment.');
     if (row.deleted_at) throw new HttpError(409, 'deleted', 'This comment was deleted.');
-    await this.db
-      .updateTable('proposal_comments')
-      .set({ body: requireBody(body), edited_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await setCommentBody(this.db, id, requireBody(body), new Date().toISOString());
     return this.one(proposal, id);
   }
 
@@ -114,11 +108,7 @@ export class CommentService {
       throw new HttpError(403, 'not_author', 'Only its author or an admin can delete a comment.');
     }
     if (row.deleted_at) return;
-    await this.db
-      .updateTable('proposal_comments')
-      .set({ body: '', deleted_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await markCommentDeleted(this.db, id, new Date().toISOString());
   }
 
   /** Resolves (or reopens) the thread `id` belongs to. */
@@ -129,8 +119,8 @@ export class CommentService {
     resolved: boolean,
   ): Promise<CommentView> {
     const row = await this.row(proposal, id);
-    const rootId = row.parent_id === null ? Number(row.id) : Number(row.parent_id);
-    const root = rootId === Number(row.id) ? row : await this.row(proposal, rootId);
+    const rootId = row.parent_id ?? row.id;
+    const root = rootId === row.id ? row : await this.row(proposal, rootId);
     if (root.deleted_at) {
       throw new HttpError(
         409,
@@ -138,25 +128,16 @@ export class CommentService {
         `This thread's first comment was deleted, so it cannot be ${resolved ? 'resolved' : 'reopened'}; write a new comment instead.`,
       );
     }
-    await this.db
-      .updateTable('proposal_comments')
-      .set(
-        resolved
-          ? { resolved_at: new Date().toISOString(), resolved_by: actor.user.id }
-          : { resolved_at: null, resolved_by: null },
-      )
-      .where('id', '=', rootId)
-      .execute();
+    await setThreadResolution(
+      this.db,
+      rootId,
+      resolved ? { at: new Date().toISOString(), by: actor.user.id } : null,
+    );
     return this.one(proposal, rootId);
   }
 
-  private async row(proposal: ProposalRow, id: number) {
-    const row = await this.db
-      .selectFrom('proposal_comments')
-      .selectAll()
-      .where('id', '=', id)
-      .where('proposal_id', '=', proposal.id)
-      .executeTakeFirst();
+  private async row(proposal: ProposalRow, id: number): Promise<CommentRow> {
+    const row = await findComment(this.db, proposal.id, id);
     if (!row) throw notFound(`Comment ${id}`);
     return row;
   }
@@ -164,10 +145,7 @@ export class CommentService {
   private async one(proposal: ProposalRow, id: number): Promise<CommentView> {
     const row = await this.row(proposal, id);
     const refs = await userRefs(this.db, [row.author_id, row.resolved_by]);
-    return toView(
-      { ...row, id: Number(row.id), parent_id: row.parent_id === null ? null : Number(row.parent_id) },
-      refs,
-    );
+    return toView(row, refs);
   }
 }
 
@@ -177,21 +155,7 @@ function requireBody(body: string): string {
   return b;
 }
 
-function toView(
-  row: {
-    id: number;
-    parent_id: number | null;
-    cell_key: string | null;
-    author_id: string;
-    body: string;
-    deleted_at: string | null;
-    created_at: string;
-    edited_at: string | null;
-    resolved_at: string | null;
-    resolved_by: string | null;
-  },
-  refs: Map<string, UserRef>,
-): CommentView {
+function toView(row: CommentRow, refs: Map<string, UserRef>): CommentView {
   return {
     id: row.id,
     parentId: row.parent_id,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { LadderService } from '../ladders/ladder-service.ts';
+import { updateLadder } from '../ladders/ladder-store.ts';
 import { SYSTEM_ACTOR } from '../auth/system-actor.ts';
 import { sampleLadderContent } from './sample-ladder.ts';
 
@@ -15,12 +16,12 @@ export async function ensureSampleLadder(app: FastifyInstance): Promise<void> {
   const content = sampleLadderContent();
   const ladder = await service.create({ title: content.title, track: content.track, content });
   // Version 1 of the sample needs no review: nobody exists yet to give one.
-  await app.db.updateTable('ladders').set({ required_approvals: 0 }).where('id', '=', ladder.id).execute();
+  await updateLadder(app.db, ladder.id, { required_approvals: 0 });
   try {
     await app.proposals.open(ladder.slug, 1, SYSTEM_ACTOR);
     await app.proposals.merge(ladder.slug, 1, SYSTEM_ACTOR);
   } finally {
-    await app.db.updateTable('ladders').set({ required_approvals: 1 }).where('id', '=', ladder.id).execute();
+    await updateLadder(app.db, ladder.id, { required_approvals: 1 });
   }
   app.log.info(`created the sample ladder at /ladders/${ladder.slug} (version 1)`);
 }

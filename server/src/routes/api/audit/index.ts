@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAuditEvents } from '../../../audit/audit-store.ts';
 
 const AuditEvent = Type.Object({
   id: Type.Integer(),
@@ -28,14 +29,11 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      let query = app.db
-        .selectFrom('audit_events')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(request.query.limit ?? 100);
-      if (request.query.before) query = query.where('id', '<', request.query.before);
-      if (request.query.action) query = query.where('action', 'like', `${request.query.action}%`);
-      const rows = await query.execute();
+      const rows = await listAuditEvents(app.db, {
+        limit: request.query.limit ?? 100,
+        before: request.query.before,
+        actionPrefix: request.query.action,
+      });
       return {
         events: rows.map((r) => ({
           id: Number(r.id),
