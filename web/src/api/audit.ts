@@ -1,18 +1,7 @@
+import type { AuditEvent } from '@rungs/shared/api/audit';
 import { apiRequest } from './client.ts';
 
-/** One entry of the audit log: who did what to what, from where. */
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorId: string | null;
-  /** The actor's email at the time, or "anonymous"/"system". */
-  actor: string;
-  action: string;
-  /** `user:<id>`, `email:<address>`, `ladder:<id>`… */
-  target: string;
-  details: Record<string, unknown>;
-  ip: string | null;
-}
+export type { AuditEvent };
 
 export const AUDIT_PAGE_SIZE = 50;
 

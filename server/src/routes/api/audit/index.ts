@@ -1,17 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { AuditListResponse, AuditQuery } from '@rungs/shared/api/audit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listAuditEvents } from '../../../audit/audit-store.ts';
-
-const AuditEvent = Type.Object({
-  id: Type.Integer(),
-  at: Type.String(),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actor: Type.String(),
-  action: Type.String(),
-  target: Type.String(),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  ip: Type.Union([Type.String(), Type.Null()]),
-});
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -20,12 +9,8 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'admin' },
       schema: {
         tags: ['audit'],
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
-        }),
-        response: { 200: Type.Object({ events: Type.Array(AuditEvent) }) },
+        querystring: AuditQuery,
+        response: { 200: AuditListResponse },
       },
     },
     async (request) => {
