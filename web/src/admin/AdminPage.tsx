@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AuditLogPanel } from './AuditLogPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import './admin.css';
+import { canAdminister } from '../proposals/roles.ts';
 
 /** Someone without the admin role followed a link here: say what it needs and who can help. */
 function AdminOnly({ role }: { role: string }) {
@@ -28,7 +29,7 @@ function AdminOnly({ role }: { role: string }) {
 /** `/admin` (users and roles) and `/admin/audit` (audit log), for admins. */
 export function AdminPage() {
   const { user } = useAuth();
-  if (user.role !== 'admin') return <AdminOnly role={user.role} />;
+  if (!canAdminister(user.role)) return <AdminOnly role={user.role} />;
   return (
     <div className="page admin-page">
       <header className="page-header admin-header">

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { AccountMenu } from '../account/AccountMenu.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { NotificationsBell } from '../notifications/NotificationsBell.tsx';
+import { canAdminister } from '../proposals/roles.ts';
 
 /** The one navigation bar: brand, sections, and who I am. */
 export function Layout() {
@@ -20,7 +21,7 @@ export function Layout() {
           <NavLink to="/" end>
             Ladders
           </NavLink>
-          {user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
+          {canAdminister(user.role) && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="topbar-spacer" />
         <NotificationsBell />

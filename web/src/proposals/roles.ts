@@ -1,6 +1,11 @@
-import type { Role } from '../api/session.ts';
+import { roleAllows, type Role } from '@rungs/shared/api/roles';
 
-/** Roles that read proposals, comment and give verdicts (the server enforces it). */
+/** Roles that read proposals, comment and give verdicts, by the server's access table (it enforces it). */
 export function canReview(role: Role | undefined): boolean {
-  return role === 'admin' || role === 'editor' || role === 'reviewer';
+  return roleAllows(role, 'review');
+}
+
+/** Users, roles, ladder settings and the audit log, by the server's access table. */
+export function canAdminister(role: Role | undefined): boolean {
+  return roleAllows(role, 'admin');
 }

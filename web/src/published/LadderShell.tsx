@@ -7,7 +7,7 @@ import { useAsync } from '../api/use-async.ts';
 import { listVersions } from '../api/versions.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { fullDate, timeAgo } from '../ladders/format.ts';
-import { canReview } from '../proposals/roles.ts';
+import { canAdminister, canReview } from '../proposals/roles.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { ladderPath, type LadderShellContext } from './ladder-context.ts';
 import './published.css';
@@ -71,7 +71,7 @@ export function LadderShell() {
     reload,
     canEdit: canEdit(user.role),
     canSeeProposals: canReview(user.role),
-    canManage: user.role === 'admin',
+    canManage: canAdminister(user.role),
   };
   const base = ladderPath(ladder.slug);
   const rest = pathname.slice(base.length);

@@ -11,6 +11,7 @@ import {
 import { useAuth } from '../auth/AuthContext.tsx';
 import { fullDate, timeAgo } from '../ladders/format.ts';
 import { useComments } from './comments-context.tsx';
+import { canAdminister } from '../proposals/roles.ts';
 
 function Composer({
   label,
@@ -210,7 +211,7 @@ function ThreadView({
     }
   }
 
-  const canDelete = (c: Comment) => canComment && (c.author.id === user.id || user.role === 'admin');
+  const canDelete = (c: Comment) => canComment && (c.author.id === user.id || canAdminister(user.role));
   const canEdit = (c: Comment) => canComment && c.author.id === user.id;
   const edit = async (id: number, body: string) => {
     await editComment(slug, number, id, body);
