@@ -115,7 +115,7 @@ function ProposalWorkspace({
 
   const refreshDetail = detail.refresh;
   const refreshThreads = threads.refresh;
-  useProposalSync(session, () => {
+  useProposalSync(session, served.publishedVersion, () => {
     void refreshDetail();
     void refreshThreads();
   });
