@@ -1,10 +1,8 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { launchBrowser, signedInPage } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
 import {
   approve,
@@ -14,7 +12,6 @@ import {
   startProposal,
   versionContent,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
@@ -24,19 +21,14 @@ const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
  * approves; the editor publishes; a viewer finds version 2 in the history and its diff.
  */
 describe('proposals, review and history in the browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useBrowserApp();
   let editor: Session;
   let reviewer: Session;
   let viewer: Session;
   let slug: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    const admin = await setupAdmin(server.url);
+    const admin = await setupAdmin(app.server.url);
     editor = await createUser(admin, 'editor', 'Grace Editor');
     reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
     viewer = await createUser(admin, 'viewer', 'Vera Viewer');
@@ -50,21 +42,9 @@ describe('proposals, review and history in the browser', () => {
     await approve(reviewer, slug, 1);
     const { version } = await merge(editor, slug, 1);
     expect(version.number).toBe(1);
-
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-  });
-
-  async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
-    return { page, errors };
-  }
+  const signedIn = (session: Session) => app.signedIn(session);
 
   it('goes from a proposal to a published version that a viewer can diff', async () => {
     const ed = await signedIn(editor);
@@ -209,7 +189,7 @@ describe('proposals, review and history in the browser', () => {
 
   it('says so when edits reach a proposal after it was published, and warns before they are lost', async () => {
     const p = await startProposal(editor, slug, 'Late edits', { open: true });
-    const { page, errors, context } = await signedInPage(browser, server.url, editor.user.email, contexts);
+    const { page, errors, context } = await app.signedIn(editor);
     // A slow network: what the page sends over the live connection waits while `held` is set.
     let held: Array<string | Buffer> | null = null;
     await context.routeWebSocket(/\/collab\//, (ws) => {
