@@ -2,7 +2,7 @@
  * JSON schemas of what the shared diff produces (`@rungs/shared` diff/types.ts), for responses and
  * the OpenAPI document. Keep in step with those types.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { LadderContentSchema, RichTextSchema } from '../model/index.ts';
 
 const Str = Type.String();
@@ -112,6 +112,7 @@ export const DiffViewSchema = Type.Object({
   /** One human sentence per change. */
   summary: Type.Array(Str),
 });
+export type DiffView = Static<typeof DiffViewSchema>;
 
 const ConflictTarget = Type.Union([
   Type.Object({

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../../proposals/actor.ts';
+import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponse } from '@rungs/shared/api/errors';
 import { UserRefSchema } from '@rungs/shared/api/diff';
 
