@@ -12,7 +12,13 @@ export async function findLadderRef(db: Db, slug: string): Promise<LadderRef | u
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row
-    ? { id: row.id, slug: row.slug, title: row.title, track: row.track, requiredApprovals: row.required_approvals }
+    ? {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        track: row.track,
+        requiredApprovals: row.required_approvals,
+      }
     : undefined;
 }
 

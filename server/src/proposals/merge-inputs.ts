@@ -1,6 +1,11 @@
 import type { LadderContent } from '@rungs/shared';
 import type { Db } from '../db/connect.ts';
-import { getVersion, latestVersion, versionContent, type VersionWithState } from '../versions/version-store.ts';
+import {
+  getVersion,
+  latestVersion,
+  versionContent,
+  type VersionWithState,
+} from '../versions/version-store.ts';
 import type { LiveState } from './live-state.ts';
 import type { MergeInputs, PublishedState } from './plan-merge.ts';
 import type { ProposalRow } from './proposal-store.ts';

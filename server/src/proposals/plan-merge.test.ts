@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-  LADDER_CONTENT_VERSION,
-  docFromParagraphs,
-  plainText,
-  writeLadderContent,
-  type LadderContent,
-} from '@rungs/shared';
+import { plainText, type LadderContent } from '@rungs/shared';
 import type { VerdictRecord } from '../reviews/review-status.ts';
+import { smallLadder, stateOf } from '../versions/merge-fixtures.ts';
 import { applyOnto, forkWithContent, proposalDelta } from '../versions/yjs-merge.ts';
 import { liveStateOf } from './live-state.ts';
 import { planMerge, reviewBlockers, type MergeInputs, type PublishedState } from './plan-merge.ts';
 
-const ladder = (cells: Record<string, string> = {}, title = 'Plan'): LadderContent => ({
-  schemaVersion: LADDER_CONTENT_VERSION,
-  title,
-  track: 'IC',
-  description: docFromParagraphs(''),
-  levels: [
-    { id: 'L1', code: 'IC1', title: 'One', summary: docFromParagraphs(''), attributes: [] },
-    { id: 'L2', code: 'IC2', title: 'Two', summary: docFromParagraphs(''), attributes: [] },
-  ],
-  competencies: [{ id: 'C1', name: 'Craft', group: '', description: docFromParagraphs('') }],
-  cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, docFromParagraphs(v)])),
-});
-
-function stateOf(content: LadderContent): Uint8Array {
-  const doc = new Y.Doc();
-  writeLadderContent(doc, content);
-  return Y.encodeStateAsUpdate(doc);
-}
+const ladder = (cells: Record<string, string> = {}, title = 'Plan') => smallLadder(cells, title);
 
 const version = (number: number, state: Uint8Array): PublishedState => ({
   number,

@@ -26,6 +26,7 @@ export function mergeRefusedError(blockers: readonly MergeBlocker[]): ConflictEr
 
 export function requireTitle(title: string): string {
   const t = title.trim();
-  if (!t) throw new InvalidInputError('invalid_title', 'A proposal needs a title: it becomes the changelog entry.');
+  if (!t)
+    throw new InvalidInputError('invalid_title', 'A proposal needs a title: it becomes the changelog entry.');
   return t;
 }

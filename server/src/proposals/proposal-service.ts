@@ -10,7 +10,12 @@ import type {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
-import { documentAccess, refusalError, seesUnpublishedWork, type DocumentDecision } from '../auth/document-policy.ts';
+import {
+  documentAccess,
+  refusalError,
+  seesUnpublishedWork,
+  type DocumentDecision,
+} from '../auth/document-policy.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import type { Actor } from '../auth/user-service.ts';
 import { userRefs } from '../auth/user-refs.ts';
@@ -165,7 +170,12 @@ export class ProposalService {
     return createProposal(this.ctx, await this.ladder(slug), actor, input);
   }
 
-  async restore(slug: string, versionNumber: number, actor: Actor, input: RestoreInput): Promise<ProposalView> {
+  async restore(
+    slug: string,
+    versionNumber: number,
+    actor: Actor,
+    input: RestoreInput,
+  ): Promise<ProposalView> {
     return restoreVersion(this.ctx, await this.ladder(slug), versionNumber, actor, input);
   }
 
@@ -189,7 +199,11 @@ export class ProposalService {
     return reopenProposal(this.ctx, await this.ladder(slug), number, actor);
   }
 
-  async merge(slug: string, number: number, actor: Actor): Promise<{ version: number; proposal: ProposalView }> {
+  async merge(
+    slug: string,
+    number: number,
+    actor: Actor,
+  ): Promise<{ version: number; proposal: ProposalView }> {
     return publishProposal(this.ctx, await this.ladder(slug), number, actor);
   }
 

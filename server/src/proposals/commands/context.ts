@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { LadderRef, ProposalView } from '@rungs/shared/api/proposals';
+import type { Actor } from '../../auth/user-service.ts';
 import type { RoomManager } from '../../collab/room-manager.ts';
 import type { Db } from '../../db/connect.ts';
 import type { KeyedMutex } from '../keyed-mutex.ts';
@@ -15,7 +16,20 @@ export interface CommandContext {
   mutex: KeyedMutex;
 }
 
+/** A command `actor` gives on proposal `number` of `ladder`. */
+export type ProposalCommand<Input = void, Result = ProposalView> = (
+  ctx: CommandContext,
+  ladder: LadderRef,
+  number: number,
+  actor: Actor,
+  input: Input,
+) => Promise<Result>;
+
 /** The proposal as it is after a command, as readers see it. */
-export async function presentAfter(ctx: CommandContext, ladder: LadderRef, number: number): Promise<ProposalView> {
+export async function presentAfter(
+  ctx: CommandContext,
+  ladder: LadderRef,
+  number: number,
+): Promise<ProposalView> {
   return proposalView(ctx.db, ctx.rooms, ladder, await requireProposal(ctx.db, ladder, number));
 }

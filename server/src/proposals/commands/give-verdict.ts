@@ -1,5 +1,4 @@
-import type { LadderRef, ProposalView, ReviewerView } from '@rungs/shared/api/proposals';
-import type { Actor } from '../../auth/user-service.ts';
+import type { ProposalView, ReviewerView } from '@rungs/shared/api/proposals';
 import { ConflictError, ForbiddenError } from '../../domain-errors.ts';
 import { REVIEW_STATES, effectiveState, reviewStatus } from '../../reviews/review-status.ts';
 import { stateFingerprint } from '../fingerprint.ts';
@@ -8,7 +7,7 @@ import { auditProposal } from '../proposal-audit.ts';
 import { readOnlyError } from '../proposal-errors.ts';
 import { findProposal, updateProposal } from '../proposal-store.ts';
 import { insertVerdict, verdictsOfProposal } from '../verdict-store.ts';
-import { presentAfter, type CommandContext } from './context.ts';
+import { presentAfter, type ProposalCommand } from './context.ts';
 
 export interface VerdictInput {
   verdict: 'approve' | 'request_changes';
@@ -18,13 +17,10 @@ export interface VerdictInput {
 }
 
 /** Approve or request changes, on the proposal's current state (never on one's own proposal). */
-export async function giveVerdict(
-  ctx: CommandContext,
-  ladder: LadderRef,
-  number: number,
-  actor: Actor,
-  input: VerdictInput,
-): Promise<{ verdict: ReviewerView; proposal: ProposalView }> {
+export const giveVerdict: ProposalCommand<
+  VerdictInput,
+  { verdict: ReviewerView; proposal: ProposalView }
+> = async (ctx, ladder, number, actor, input) => {
   const row = await requireProposal(ctx.db, ladder, number);
   if (row.author_id === actor.user.id) {
     throw new ForbiddenError(
@@ -79,7 +75,13 @@ export async function giveVerdict(
     );
   });
   return {
-    verdict: { reviewer: { id: actor.user.id, name: actor.user.name }, verdict: input.verdict, fresh: true, body, at: now },
+    verdict: {
+      reviewer: { id: actor.user.id, name: actor.user.name },
+      verdict: input.verdict,
+      fresh: true,
+      body,
+      at: now,
+    },
     proposal: await presentAfter(ctx, ladder, number),
   };
-}
+};

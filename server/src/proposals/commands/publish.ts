@@ -13,26 +13,28 @@ import { planMerge, reviewBlockers } from '../plan-merge.ts';
 import { auditProposal } from '../proposal-audit.ts';
 import { mergeRefusedError } from '../proposal-errors.ts';
 import { setDocumentReadOnly, updateProposal } from '../proposal-store.ts';
-import { presentAfter, type CommandContext } from './context.ts';
+import { presentAfter, type CommandContext, type ProposalCommand } from './context.ts';
 
 /**
  * Publishes the proposal as version N+1: its own delta (its state minus its base version's)
  * applied onto the latest published state, in one transaction that holds the ladder lock, so
  * concurrent merges of one ladder get consecutive numbers and each builds on the other.
  */
-export async function publishProposal(
-  ctx: CommandContext,
-  ladder: LadderRef,
-  number: number,
-  actor: Actor,
-): Promise<{ version: number; proposal: ProposalView }> {
+export const publishProposal: ProposalCommand<void, { version: number; proposal: ProposalView }> = async (
+  ctx,
+  ladder,
+  number,
+  actor,
+) => {
   const first = await requireProposal(ctx.db, ladder, number);
   return ctx.mutex.run(first.id, async () => {
     await refuseEarly(ctx, ladder, number);
     const documentName = first.document_name;
     let version: number | undefined;
     try {
-      version = await ctx.db.transaction().execute((trx) => publishInTransaction(ctx, trx, ladder, number, actor));
+      version = await ctx.db
+        .transaction()
+        .execute((trx) => publishInTransaction(ctx, trx, ladder, number, actor));
     } finally {
       if (version !== undefined) {
         ctx.rooms.closeDocumentConnections(
@@ -45,7 +47,7 @@ export async function publishProposal(
     ctx.log.info({ ladder: ladder.slug, proposal: number, version }, 'proposal published');
     return { version, proposal: await presentAfter(ctx, ladder, number) };
   });
-}
+};
 
 /**
  * Refuses, without disturbing anyone's editing (the transaction holds the ladder and the
@@ -54,7 +56,12 @@ export async function publishProposal(
  */
 async function refuseEarly(ctx: CommandContext, ladder: LadderRef, number: number): Promise<void> {
   const row = await requireProposal(ctx.db, ladder, number);
-  const inputs = await loadMergeInputs(ctx.db, ladder, row, await readLiveState(ctx.rooms, row.document_name));
+  const inputs = await loadMergeInputs(
+    ctx.db,
+    ladder,
+    row,
+    await readLiveState(ctx.rooms, row.document_name),
+  );
   if (reviewBlockers(inputs).length > 0) throw mergeRefusedError(planMerge(inputs).blockers);
 }
 

@@ -5,8 +5,6 @@ import {
   type LadderContent,
   type UpdateResolution,
 } from '@rungs/shared';
-import type { LadderRef } from '@rungs/shared/api/proposals';
-import type { Actor } from '../../auth/user-service.ts';
 import { ConflictError, InvalidInputError } from '../../domain-errors.ts';
 import { ACTIVE_STATES, effectiveState, reviewStatus } from '../../reviews/review-status.ts';
 import { latestVersion, versionContent } from '../../versions/version-store.ts';
@@ -18,7 +16,7 @@ import { baseContentOf } from '../merge-inputs.ts';
 import { readOnlyError } from '../proposal-errors.ts';
 import { findProposal, updateProposal } from '../proposal-store.ts';
 import { verdictsOfProposal } from '../verdict-store.ts';
-import type { CommandContext } from './context.ts';
+import type { ProposalCommand } from './context.ts';
 
 export interface UpdateConfirmation {
   publishedVersion: number;
@@ -32,13 +30,13 @@ export interface UpdateConfirmation {
  * editors see it at once; then its base moves there and approvals become stale. Refused when a
  * conflict has no resolution, or the proposal or the published line moved since the plan.
  */
-export async function updateFromPublished(
-  ctx: CommandContext,
-  ladder: LadderRef,
-  number: number,
-  actor: Actor,
-  confirm: UpdateConfirmation,
-): Promise<void> {
+export const updateFromPublished: ProposalCommand<UpdateConfirmation, void> = async (
+  ctx,
+  ladder,
+  number,
+  actor,
+  confirm,
+) => {
   const first = await requireProposal(ctx.db, ladder, number);
   await ctx.mutex.run(first.id, async () => {
     const row = await requireProposal(ctx.db, ladder, number);
@@ -71,7 +69,8 @@ export async function updateFromPublished(
       const now = new Date().toISOString();
       const current = (await findProposal(trx, ladder.id, number))!;
       const verdicts = await verdictsOfProposal(trx, row.id);
-      const stateAt = (fp: string) => effectiveState(current.state, reviewStatus(verdicts, fp), ladder.requiredApprovals);
+      const stateAt = (fp: string) =>
+        effectiveState(current.state, reviewStatus(verdicts, fp), ladder.requiredApprovals);
       const [from, to] = [stateAt(confirm.fingerprint), stateAt(fingerprint)];
       await updateProposal(trx, row.id, now, { base_version: latest.number });
       await auditProposal(trx, actor, 'proposal.updated_from_published', ladder, row, {
@@ -82,7 +81,7 @@ export async function updateFromPublished(
       });
     });
   });
-}
+};
 
 /** The ladder the author chose: refused (400) while a conflict has no resolution. */
 function resolvedMerge(
@@ -94,7 +93,8 @@ function resolvedMerge(
   try {
     return mergeUpdateFromPublished(base, published, mine, resolutions);
   } catch (err) {
-    if (err instanceof UpdateResolutionError) throw new InvalidInputError('unresolved_conflicts', err.message);
+    if (err instanceof UpdateResolutionError)
+      throw new InvalidInputError('unresolved_conflicts', err.message);
     throw err;
   }
 }
