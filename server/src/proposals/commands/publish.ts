@@ -29,21 +29,14 @@ export const publishProposal: ProposalCommand<void, { version: number; proposal:
   const first = await requireProposal(ctx.db, ladder, number);
   return ctx.mutex.run(first.id, async () => {
     await refuseEarly(ctx, ladder, number);
-    const documentName = first.document_name;
-    let version: number | undefined;
-    try {
-      version = await ctx.db
-        .transaction()
-        .execute((trx) => publishInTransaction(ctx, trx, ladder, number, actor));
-    } finally {
-      if (version !== undefined) {
-        ctx.rooms.closeDocumentConnections(
-          documentName,
-          ProposalCloseCode.published,
-          `Published as version ${version}; this proposal is read-only now.`,
-        );
-      }
-    }
+    const version = await ctx.db
+      .transaction()
+      .execute((trx) => publishInTransaction(ctx, trx, ladder, number, actor));
+    ctx.rooms.closeDocumentConnections(
+      first.document_name,
+      ProposalCloseCode.published,
+      `Published as version ${version}; this proposal is read-only now.`,
+    );
     ctx.log.info({ ladder: ladder.slug, proposal: number, version }, 'proposal published');
     return { version, proposal: await presentAfter(ctx, ladder, number) };
   });
