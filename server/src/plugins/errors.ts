@@ -12,7 +12,10 @@ import {
   UnauthenticatedError,
 } from '../domain-errors.ts';
 
-/** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
+/**
+ * A failure the user can act on, with its HTTP status: becomes `{ error: { code, message } }`.
+ * Services and commands throw the domain errors of `../domain-errors.ts` instead.
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
