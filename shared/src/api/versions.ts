@@ -29,6 +29,7 @@ export const VersionSchema = Type.Object(
   },
   { title: 'Version' },
 );
+export type VersionView = Static<typeof VersionSchema>;
 
 export const VersionListResponse = Type.Object({ versions: Type.Array(VersionSchema) });
 export const VersionResponse = Type.Object({ version: VersionSchema, content: LadderContentBody });
