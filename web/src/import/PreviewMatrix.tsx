@@ -125,7 +125,7 @@ function LevelColumnHeader({
           }
         />
         {level.attributes.length > 0 && (
-          <dl className="import-attributes">
+          <dl className="key-values import-attributes">
             {level.attributes.map((a, i) => (
               <div key={i}>
                 <dt>{a.key}</dt>
