@@ -1,40 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { levelFullName, levelName } from './level-label.ts';
 
-describe('levelName', () => {
-  it('is the code when there is one', () => {
-    expect(levelName({ code: 'IC5', title: 'Staff Engineer' })).toBe('IC5');
-  });
+const ic5 = { code: 'IC5', title: 'Staff Engineer' };
+const codeOnly = { code: 'IC5', title: '' };
+const titleOnly = { code: '', title: 'Staff Engineer' };
+const blank = { code: '', title: '' };
 
-  it('falls back to the title, then to "this level"', () => {
-    expect(levelName({ code: '', title: 'Staff Engineer' })).toBe('Staff Engineer');
-    expect(levelName({ code: '', title: '' })).toBe('this level');
-  });
-
-  it('takes the fallback the sentence needs', () => {
-    expect(levelName({ code: '', title: '' }, 'a level')).toBe('a level');
-    expect(levelName({ code: '', title: '' }, '')).toBe('');
-    expect(levelName({ code: 'IC5', title: '' }, 'a level')).toBe('IC5');
+describe('levelName: the code, else the title, else the fallback', () => {
+  it.each([
+    ['code and title', ic5, undefined, 'IC5'],
+    ['a title only', titleOnly, undefined, 'Staff Engineer'],
+    ['neither, default fallback', blank, undefined, 'this level'],
+    ['neither, "a level"', blank, 'a level', 'a level'],
+    ['neither, no fallback', blank, '', ''],
+    ['a code, with a fallback', codeOnly, 'a level', 'IC5'],
+  ])('%s', (_, level, fallback, expected) => {
+    expect(levelName(level, fallback)).toBe(expected);
   });
 });
 
-describe('levelFullName', () => {
-  it('joins code and title with a dash', () => {
-    expect(levelFullName({ code: 'IC5', title: 'Staff Engineer' })).toBe('IC5 — Staff Engineer');
-  });
-
-  it('is the one part there is, without a separator', () => {
-    expect(levelFullName({ code: 'IC5', title: '' })).toBe('IC5');
-    expect(levelFullName({ code: '', title: 'Staff Engineer' })).toBe('Staff Engineer');
-  });
-
-  it('is "Untitled level" or the given fallback when both are blank', () => {
-    expect(levelFullName({ code: '', title: '' })).toBe('Untitled level');
-    expect(levelFullName({ code: '', title: '' }, { fallback: 'Level 3' })).toBe('Level 3');
-  });
-
-  it('takes another separator', () => {
-    expect(levelFullName({ code: 'IC5', title: 'Staff' }, { separator: ' · ' })).toBe('IC5 · Staff');
-    expect(levelFullName({ code: 'IC5', title: 'Staff' }, { separator: ' ' })).toBe('IC5 Staff');
+describe('levelFullName: code and title together', () => {
+  it.each([
+    ['joined with a dash', ic5, {}, 'IC5 — Staff Engineer'],
+    ['the code alone, no separator', codeOnly, {}, 'IC5'],
+    ['the title alone, no separator', titleOnly, {}, 'Staff Engineer'],
+    ['"Untitled level" when blank', blank, {}, 'Untitled level'],
+    ['the given fallback when blank', blank, { fallback: 'Level 3' }, 'Level 3'],
+    ['another separator', ic5, { separator: ' · ' }, 'IC5 · Staff Engineer'],
+    ['a space', ic5, { separator: ' ' }, 'IC5 Staff Engineer'],
+  ])('%s', (_, level, options, expected) => {
+    expect(levelFullName(level, options)).toBe(expected);
   });
 });
