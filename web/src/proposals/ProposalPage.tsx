@@ -14,6 +14,7 @@ import { emptyLadderContent, parseCellKey, type LadderContent } from '../domain.
 import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { CellExtrasContext } from '../ladder/matrix/cell-extras.tsx';
+import { levelName } from '../ladder/level-label.ts';
 import { ladderPath } from '../published/ladder-context.ts';
 import { ChecksPanel } from '../review/ChecksPanel.tsx';
 import { commentExtras } from '../review/CellCommentButton.tsx';
@@ -53,7 +54,7 @@ function LiveSession({ children }: { children(session: CollabSession): ReactNode
 }
 
 function cellLabeler(content: LadderContent | undefined): (key: string) => string {
-  const levels = new Map(content?.levels.map((l) => [l.id, l.code || l.title || 'a level']));
+  const levels = new Map(content?.levels.map((l) => [l.id, levelName(l, 'a level')]));
   const competencies = new Map(content?.competencies.map((c) => [c.id, c.name || 'a competency']));
   return (key) => {
     const { levelId, competencyId } = parseCellKey(key);
