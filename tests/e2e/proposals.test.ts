@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
+import { cellText, createLadder, testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import {
   approve,
+  editLive,
   merge,
   openProposal,
   proposalContent,
@@ -184,6 +185,28 @@ describe('proposals, review and history in the browser', () => {
     await expect.poll(() => diffCell.locator('ins.diff-ins').textContent()).toContain('Mentors the team.');
     expect(requests.filter((url) => !url.endsWith('/api/notifications'))).toEqual([]);
     expect((await proposalContent(editor, slug, p.number)).cells['L3:C3']).toBeDefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('hears when another proposal is published, and compares with the new version at once', async () => {
+    const waiting = await startProposal(editor, slug, 'Waits while another is published', { open: true });
+    const other = await startProposal(editor, slug, 'Published meanwhile', { open: true });
+    await editLive(
+      app.server.wsUrl,
+      editor,
+      slug,
+      other,
+      (doc) => typeIntoCell(doc, 'L1', 'C3', 'Published while the other page was open.'),
+      (c) => cellText(c, 'L1', 'C3').includes('Published while'),
+    );
+    const { page, errors } = await signedIn(reviewer);
+    await page.goto(`/ladders/${slug}/proposals/${waiting.number}`);
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    const base = page.locator('[data-check="base"]');
+    await base.filter({ hasText: '(the latest)' }).waitFor();
+    await approve(reviewer, slug, other.number);
+    const { version } = await merge(editor, slug, other.number);
+    await base.filter({ hasText: `published is now version ${version.number}` }).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -277,3 +277,7 @@ export type ProposalPermissions = Static<typeof ProposalPermissionsSchema>;
 export type ProposalDetail = Static<typeof ProposalDetailSchema>;
 export type UpdatePlanView = Static<typeof UpdatePlanSchema>;
 export type ProposalOverview = Static<typeof OverviewResponse>;
+export type VerdictKind = Static<typeof VerdictKindSchema>;
+export type ProposalFilter = NonNullable<Static<typeof ProposalListQuery>['state']>;
+/** Per ladder: published version, proposals in progress, and what awaits my review. */
+export type LadderActivity = ProposalOverview['ladders'][number];

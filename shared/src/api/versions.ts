@@ -61,5 +61,4 @@ export function parseVersion(selector: string): number | 'latest' {
   return selector === 'latest' ? 'latest' : Number(selector);
 }
 
-export type Version = Static<typeof VersionSchema>;
 export type VersionDiff = Static<typeof VersionDiffResponse>;

@@ -159,15 +159,14 @@ function ProposalWorkspace({
   const count = changeCount(proposal.changes.diff);
   const base_ = ladderPath(slug, `/proposals/${n}`);
   const tabs: { view: View; to: string; label: string }[] = [
-    { view: 'edit', to: base_, label: active && canEdit ? 'Edit' : 'Document' },
+    { view: 'edit', to: base_, label: served.can.edit ? 'Edit' : 'Document' },
     { view: 'changes', to: `${base_}/changes`, label: `Changes (${count})` },
   ];
   if (proposal.preview) tabs.push({ view: 'preview', to: `${base_}/preview`, label: 'Merge preview' });
 
   let main: ReactNode;
   if (view === 'changes') main = <ChangesView proposal={proposal} base={base.value} head={content} />;
-  else if (view === 'preview')
-    main = <PreviewView proposal={proposal} published={published.value} head={content} />;
+  else if (view === 'preview') main = <PreviewView proposal={proposal} published={published.value} />;
   else if (active && session) main = <LiveEditorView />;
   else
     main = (
@@ -236,7 +235,7 @@ function ProposalWorkspace({
               className="proposal-panel"
               aria-label="Proposal details, checks and comments"
             >
-              <ProposalAbout proposal={proposal} editable={canEdit && active} onChanged={changed} />
+              <ProposalAbout proposal={proposal} editable={served.can.edit} onChanged={changed} />
               <ProposalActions proposal={proposal} canEdit={canEdit} onChanged={changed} />
               <ChecksPanel proposal={proposal} showBlockers={!canEdit || proposal.state === 'draft'} />
               <VerdictPanel proposal={proposal} onDone={changed} />

@@ -1,5 +1,7 @@
 import type { LadderContent } from '@rungs/shared';
+import { Announcements } from '@rungs/shared/api/announcements';
 import type { LadderRef, ProposalView } from '@rungs/shared/api/proposals';
+import { ACTIVE_STATES } from '@rungs/shared/api/review-status';
 import { actorUserId } from '../../auth/system-actor.ts';
 import type { Actor } from '../../auth/user-service.ts';
 import type { Db } from '../../db/connect.ts';
@@ -12,7 +14,7 @@ import { loadMergeInputs } from '../merge-inputs.ts';
 import { planMerge, reviewBlockers } from '../plan-merge.ts';
 import { auditProposal } from '../proposal-audit.ts';
 import { mergeRefusedError } from '../proposal-errors.ts';
-import { setDocumentReadOnly, updateProposal } from '../proposal-store.ts';
+import { listProposals, setDocumentReadOnly, updateProposal } from '../proposal-store.ts';
 import { presentAfter, type CommandContext, type ProposalCommand } from './context.ts';
 
 /**
@@ -37,10 +39,25 @@ export const publishProposal: ProposalCommand<void, { version: number; proposal:
       ProposalCloseCode.published,
       `Published as version ${version}; this proposal is read-only now.`,
     );
+    await announcePublished(ctx, ladder, version);
     ctx.log.info({ ladder: ladder.slug, proposal: number, version }, 'proposal published');
     return { version, proposal: await presentAfter(ctx, ladder, number) };
   });
 };
+
+/**
+ * The other proposals in progress are now compared with a newer version: everyone on their pages
+ * hears of it through the room (their changes, conflicts and merge preview change), on every instance.
+ */
+async function announcePublished(ctx: CommandContext, ladder: LadderRef, version: number): Promise<void> {
+  try {
+    for (const other of await listProposals(ctx.db, ladder.id, ACTIVE_STATES))
+      ctx.rooms.announce(other.document_name, { [Announcements.ladderPublished]: version });
+  } catch (err) {
+    // Published all the same: the pages learn of it when they look again (focus, any action).
+    ctx.log.warn({ err, ladder: ladder.slug, version }, 'could not announce the published version');
+  }
+}
 
 /**
  * Refuses, without disturbing anyone's editing (the transaction holds the ladder and the
