@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { LadderContentSchema } from '../model/index.ts';
 import { FORMAT_IDS, type ImportResult } from '../import/types.ts';
 
@@ -41,3 +41,6 @@ export const ImportErrorResponse = Type.Object({
     line: Type.Optional(Type.Integer()),
   }),
 });
+
+/** A refusal in the shared `{ error }` shape, with the source line when the importer knows it. */
+export type ImportErrorBody = Static<typeof ImportErrorResponse>;

@@ -166,8 +166,17 @@ export const VerdictBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The most fresh approvals a ladder may require before publishing. */
+export const MAX_REQUIRED_APPROVALS = 20;
+
 export const SettingsBody = Type.Object(
-  { requiredApprovals: Type.Integer({ minimum: 0, maximum: 20 }) },
+  {
+    requiredApprovals: Type.Integer({
+      minimum: 0,
+      maximum: MAX_REQUIRED_APPROVALS,
+      description: 'Fresh approvals a proposal needs before it can be published.',
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -281,3 +290,5 @@ export type VerdictKind = Static<typeof VerdictKindSchema>;
 export type ProposalFilter = NonNullable<Static<typeof ProposalListQuery>['state']>;
 /** Per ladder: published version, proposals in progress, and what awaits my review. */
 export type LadderActivity = ProposalOverview['ladders'][number];
+/** Review settings of a ladder (admins only). */
+export type LadderSettings = Static<typeof SettingsBody>;

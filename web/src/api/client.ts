@@ -1,3 +1,4 @@
+import type { ImportErrorBody } from '@rungs/shared/api/imports';
 /** A failed API call: the server's `{error: {code, message}}`, or a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -25,9 +26,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; line?: number };
-}
+/** What a refusal may carry: the shared `{ error }` shape, read defensively (a proxy may answer instead). */
+type ErrorBody = Partial<{ error: Partial<ImportErrorBody['error']> }>;
 
 /** JSON request to the Rungs REST API under /api. Throws `ApiError` with a readable message. */
 export async function apiRequest<T>(

@@ -1,5 +1,6 @@
 import type { LadderContent } from '../domain.ts';
 import type { Ladder } from '@rungs/shared/api/ladders';
+import type { LadderSettings } from '@rungs/shared/api/proposals';
 import { apiRequest } from './client.ts';
 
 export type { Ladder };
@@ -42,13 +43,7 @@ export async function setLadderArchived(slug: string, archived: boolean): Promis
   return ladder;
 }
 
-/** Review settings of a ladder (admins only). */
-export interface LadderSettings {
-  /** Fresh approvals a proposal needs before it can be published (0–20). */
-  requiredApprovals: number;
-}
-
-export const MAX_REQUIRED_APPROVALS = 20;
+export { MAX_REQUIRED_APPROVALS, type LadderSettings } from '@rungs/shared/api/proposals';
 
 export async function updateLadderSettings(slug: string, settings: LadderSettings): Promise<LadderSettings> {
   const { settings: saved } = await apiRequest<{ settings: LadderSettings }>(
