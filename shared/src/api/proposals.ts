@@ -1,19 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConflictSchema, DiffViewSchema, LadderContentBody, UserRefSchema } from './diff.ts';
+import { PROPOSAL_STATES, VERDICTS } from './review-status.ts';
 
 const Str = Type.String();
 const NullableStr = Type.Union([Type.String(), Type.Null()]);
 const NullableUser = Type.Union([UserRefSchema, Type.Null()]);
 
-export const ProposalStateSchema = Type.Union([
-  Type.Literal('draft'),
-  Type.Literal('open'),
-  Type.Literal('changes_requested'),
-  Type.Literal('approved'),
-  Type.Literal('merged'),
-  Type.Literal('closed'),
-]);
-export const VerdictKindSchema = Type.Union([Type.Literal('approve'), Type.Literal('request_changes')]);
+export const ProposalStateSchema = Type.Union(PROPOSAL_STATES.map((s) => Type.Literal(s)));
+export const VerdictKindSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
 
 export const ProposalParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 100 }),

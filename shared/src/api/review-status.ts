@@ -1,7 +1,17 @@
 import type { Conflict } from '../diff/types.ts';
 
-export type ProposalState = 'draft' | 'open' | 'changes_requested' | 'approved' | 'merged' | 'closed';
-export type Verdict = 'approve' | 'request_changes';
+/** Every state a reader sees; `approved` and `changes_requested` are derived from the verdicts, never stored. */
+export const PROPOSAL_STATES = [
+  'draft',
+  'open',
+  'changes_requested',
+  'approved',
+  'merged',
+  'closed',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export const VERDICTS = ['approve', 'request_changes'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** States in which a proposal is under review (verdicts count, it can be published). */
 export const REVIEW_STATES: readonly string[] = ['open', 'changes_requested', 'approved'];

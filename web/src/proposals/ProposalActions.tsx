@@ -6,6 +6,7 @@ import { rangePath } from '../history/HistoryTab.tsx';
 import { ladderPath } from '../published/ladder-context.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { UpdateFromPublishedDialog } from './UpdateFromPublishedDialog.tsx';
+import { REVIEW_STATES } from '@rungs/shared/api/review-status';
 
 type Pending = 'publish' | 'close' | 'update' | null;
 
@@ -75,7 +76,7 @@ export function ProposalActions({
     ) : null;
   }
 
-  const inReview = ['open', 'changes_requested', 'approved'].includes(proposal.state);
+  const inReview = REVIEW_STATES.includes(proposal.state);
   const behind = proposal.behindPublished || proposal.conflicts.length > 0;
   const nextVersion = proposal.publishedVersion + 1;
 

@@ -1,6 +1,7 @@
 import type { ProposalDetail } from '../api/proposals.ts';
 import { fullDate, timeAgo } from '../ladders/format.ts';
 import { approvalsText } from '../proposals/StateBadge.tsx';
+import { ACTIVE_STATES } from '@rungs/shared/api/review-status';
 
 /**
  * What stands between a proposal and publishing: approvals (fresh ones count; stale ones are
@@ -15,7 +16,7 @@ export function ChecksPanel({
   showBlockers: boolean;
 }) {
   const { approvals, reviewers, conflicts, checks } = proposal;
-  const active = !['merged', 'closed'].includes(proposal.state);
+  const active = ACTIVE_STATES.includes(proposal.state);
   const enough = approvals.fresh >= approvals.required;
   return (
     <section className="panel-section checks" aria-labelledby="checks-title">

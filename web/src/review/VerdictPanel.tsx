@@ -3,8 +3,7 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { addVerdict, type ProposalDetail, type VerdictKind } from '../api/proposals.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { canReview } from '../proposals/roles.ts';
-
-const REVIEW_STATES = ['open', 'changes_requested', 'approved'];
+import { ACTIVE_STATES, REVIEW_STATES } from '@rungs/shared/api/review-status';
 
 /**
  * Approve / Request changes, with an optional message. The verdict is about the state on screen
@@ -25,7 +24,7 @@ export function VerdictPanel({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  if (!canReview(user.role) || ['merged', 'closed'].includes(proposal.state)) return null;
+  if (!canReview(user.role) || !ACTIVE_STATES.includes(proposal.state)) return null;
   const mine = proposal.reviewers.find((r) => r.reviewer.id === user.id);
 
   let content;
