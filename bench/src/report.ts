@@ -185,7 +185,7 @@ export function markdownReport(report: BenchReport): string {
       `${s.sliceDrainMs / 1000} s for its keystrokes to arrive), so that whatever else the machine does ` +
       'falls on all of them alike.',
     '- Clients: **provider** = real clients over `ws`, y-websocket 3 `WebsocketProvider` for Rungs and the ' +
-      'relay, `@hocuspocus/provider` 3.4.4 for Hocuspocus, each applying every update to its own `Y.Doc`. ' +
+      'relay, `@hocuspocus/provider` 4.8.0 for Hocuspocus, each applying every update to its own `Y.Doc`. ' +
       '**raw** = a lean y-protocols client (bench/src/raw-client.ts) sending the same messages, echoing every ' +
       'new awareness state back as both providers do, but only decoding other editors’ updates: a hundred ' +
       'providers in one process saturate it and would measure the bench instead of the server.',
