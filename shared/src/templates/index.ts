@@ -1,0 +1,46 @@
+import type { LadderContent } from '../model/index.ts';
+import { blankTemplate } from './blank.ts';
+import type { LadderTemplate } from './define-template.ts';
+import { engineeringManagerTemplate } from './engineering-manager.ts';
+import { withFreshIds } from './fresh-ids.ts';
+import { icEngineeringTemplate } from './ic-engineering.ts';
+import { productManagerTemplate } from './product-manager.ts';
+
+export type { LadderTemplate } from './define-template.ts';
+export { withFreshIds } from './fresh-ids.ts';
+
+/** Every template, in the order "New ladder" offers them (Blank first). */
+export const LADDER_TEMPLATES: readonly LadderTemplate[] = [
+  blankTemplate,
+  icEngineeringTemplate,
+  engineeringManagerTemplate,
+  productManagerTemplate,
+];
+
+/** What a list of templates shows: no content, only what a person chooses by. */
+export interface LadderTemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+  levels: number;
+  competencies: number;
+}
+
+export function summarizeTemplate(template: LadderTemplate): LadderTemplateSummary {
+  return {
+    id: template.id,
+    name: template.name,
+    description: template.description,
+    levels: template.content.levels.length,
+    competencies: template.content.competencies.length,
+  };
+}
+
+export function findLadderTemplate(id: string): LadderTemplate | undefined {
+  return LADDER_TEMPLATES.find((t) => t.id === id);
+}
+
+/** A new ladder's content from a template: a copy with ids of its own. */
+export function contentFromTemplate(template: LadderTemplate): LadderContent {
+  return withFreshIds(template.content);
+}
