@@ -6,5 +6,5 @@ export const blankTemplate: LadderTemplate = {
   id: 'blank',
   name: 'Blank',
   description: 'An empty ladder: add your own levels and competencies.',
-  content: emptyLadderContent(),
+  content: emptyLadderContent('', ''),
 };

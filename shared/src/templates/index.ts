@@ -1,3 +1,4 @@
+import type { LadderTemplateSummary } from '../api/ladder-templates.ts';
 import type { LadderContent } from '../model/index.ts';
 import { blankTemplate } from './blank.ts';
 import type { LadderTemplate } from './define-template.ts';
@@ -17,20 +18,14 @@ export const LADDER_TEMPLATES: readonly LadderTemplate[] = [
   productManagerTemplate,
 ];
 
-/** What a list of templates shows: no content, only what a person chooses by. */
-export interface LadderTemplateSummary {
-  id: string;
-  name: string;
-  description: string;
-  levels: number;
-  competencies: number;
-}
 
 export function summarizeTemplate(template: LadderTemplate): LadderTemplateSummary {
   return {
     id: template.id,
     name: template.name,
     description: template.description,
+    title: template.content.title,
+    track: template.content.track,
     levels: template.content.levels.length,
     competencies: template.content.competencies.length,
   };
