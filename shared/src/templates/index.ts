@@ -18,7 +18,6 @@ export const LADDER_TEMPLATES: readonly LadderTemplate[] = [
   productManagerTemplate,
 ];
 
-
 export function summarizeTemplate(template: LadderTemplate): LadderTemplateSummary {
   return {
     id: template.id,
