@@ -249,7 +249,7 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
         const dialog = page.getByRole('dialog', { name: 'New ladder' });
         await dialog.getByRole('radio', { name: 'Copy an existing ladder' }).check();
         await dialog.getByLabel('Ladder to copy').selectOption({ label: 'Product Design (Testing)' });
-        await dialog.getByLabel('Version').waitFor();
+        await dialog.getByLabel('Version', { exact: true }).waitFor();
         await checkScreen(page, 'new-ladder', size);
         expect(errors).toEqual([]);
       }

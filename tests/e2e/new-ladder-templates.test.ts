@@ -114,7 +114,7 @@ describe('new ladder from a template or a copy, in the browser', () => {
     expect(await create.isDisabled()).toBe(true);
 
     await ladderSelect.selectOption({ label: 'Support ladder (Testing)' });
-    const version = dialog.getByLabel('Version');
+    const version = dialog.getByLabel('Version', { exact: true });
     await version.waitFor();
     expect(await version.locator('option').first().textContent()).toBe('Latest published (version 1)');
     expect(await dialog.getByLabel('Title').inputValue()).toBe('Support ladder (copy)');

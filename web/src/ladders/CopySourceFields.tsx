@@ -13,7 +13,13 @@ export interface CopySource {
 }
 
 /** "Copy an existing ladder": which ladder, and which of its published versions. */
-export function CopySourceFields({ value, onChange }: { value: CopySource; onChange(value: CopySource): void }) {
+export function CopySourceFields({
+  value,
+  onChange,
+}: {
+  value: CopySource;
+  onChange(value: CopySource): void;
+}) {
   const ladderId = useId();
   const versionId = useId();
   const ladders = useAsync((signal) => listLadders({ signal }), []);

@@ -38,6 +38,7 @@ export function StartingPointPicker({
       <legend>Start from</legend>
       <div className="starting-point-options">
         {options.map((option) => {
+          const nameId = `${name}-${option.id}-name`;
           const descriptionId = `${name}-${option.id}-description`;
           return (
             <label
@@ -50,13 +51,16 @@ export function StartingPointPicker({
                 name={name}
                 value={option.id}
                 checked={selected === option.id}
+                aria-labelledby={nameId}
                 aria-describedby={descriptionId}
                 onChange={() =>
                   onChange(option.id === COPY_ID ? { kind: 'copy' } : { kind: 'template', id: option.id })
                 }
               />
               <span className="starting-point-text">
-                <span className="starting-point-name">{option.name}</span>
+                <span id={nameId} className="starting-point-name">
+                  {option.name}
+                </span>
                 <span id={descriptionId} className="starting-point-description">
                   {option.description} <span className="starting-point-meta">{option.meta}</span>
                 </span>
