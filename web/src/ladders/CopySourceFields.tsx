@@ -8,17 +8,20 @@ import { listVersions } from '../api/versions.ts';
 export interface CopySource {
   ladder: Ladder | null;
   version: number | undefined;
-  /** Whether the chosen ladder has a published version to copy (null while that is loading). */
-  published: boolean | null;
 }
 
-/** "Copy an existing ladder": which ladder, and which of its published versions. */
+/**
+ * "Copy an existing ladder": which ladder, and which of its published versions. Says through
+ * `onPublishedChange` whether the chosen ladder has one to copy (null while that is loading).
+ */
 export function CopySourceFields({
   value,
   onChange,
+  onPublishedChange,
 }: {
   value: CopySource;
   onChange(value: CopySource): void;
+  onPublishedChange(published: boolean | null): void;
 }) {
   const ladderId = useId();
   const versionId = useId();
@@ -26,9 +29,10 @@ export function CopySourceFields({
   const slug = value.ladder?.slug;
   const versions = useAsync(
     async (signal) => {
+      onPublishedChange(null);
       if (!slug) return [];
       const list = await listVersions(slug, signal);
-      onChange({ ...value, published: list.length > 0 });
+      if (!signal.aborted) onPublishedChange(list.length > 0);
       return list;
     },
     [slug],
@@ -58,7 +62,7 @@ export function CopySourceFields({
         value={slug ?? ''}
         onChange={(e) => {
           const ladder = all.find((l) => l.slug === e.target.value) ?? null;
-          onChange({ ladder, version: undefined, published: null });
+          onChange({ ladder, version: undefined });
         }}
       >
         <option value="" disabled>

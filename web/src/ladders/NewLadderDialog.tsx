@@ -46,7 +46,8 @@ export function NewLadderDialog({
 }) {
   const templates = useAsync((signal) => listLadderTemplates(signal), []);
   const [start, setStart] = useState<StartingPoint>({ kind: 'template', id: 'blank' });
-  const [copy, setCopy] = useState<CopySource>({ ladder: null, version: undefined, published: null });
+  const [copy, setCopy] = useState<CopySource>({ ladder: null, version: undefined });
+  const [copyPublished, setCopyPublished] = useState<boolean | null>(null);
   // null: not typed yet, so the field follows the starting point.
   const [typedTitle, setTypedTitle] = useState<string | null>(null);
   const [typedTrack, setTypedTrack] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function NewLadderDialog({
   const suggestion = suggested(start, list, copy);
   const title = typedTitle ?? suggestion.title;
   const track = typedTrack ?? suggestion.track;
-  const copyIncomplete = start.kind === 'copy' && (!copy.ladder || copy.published !== true);
+  const copyIncomplete = start.kind === 'copy' && (!copy.ladder || copyPublished !== true);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -106,7 +107,9 @@ export function NewLadderDialog({
             }}
           />
         )}
-        {start.kind === 'copy' && <CopySourceFields value={copy} onChange={setCopy} />}
+        {start.kind === 'copy' && (
+          <CopySourceFields value={copy} onChange={setCopy} onPublishedChange={setCopyPublished} />
+        )}
         <label htmlFor={titleId}>Title</label>
         <input
           id={titleId}
