@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, setCell } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { launchBrowser, signedInPage } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
 import {
   approve,
@@ -13,7 +11,6 @@ import {
   proposalContent,
   startProposal,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 /**
  * The published line in the browser: the empty state before version 1, the published matrix and
@@ -21,19 +18,14 @@ import { startServer, type ServerProcess } from '../helpers/server-process.ts';
  * and "Restore version 1" opening a proposal that undoes version 2.
  */
 describe('published ladder, levels, compare and restore in the browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useBrowserApp();
   let editor: Session;
   let reviewer: Session;
   let viewer: Session;
   let slug: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    const admin = await setupAdmin(server.url);
+    const admin = await setupAdmin(app.server.url);
     editor = await createUser(admin, 'editor', 'Grace Editor');
     reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
     viewer = await createUser(admin, 'viewer', 'Vera Viewer');
@@ -42,20 +34,9 @@ describe('published ladder, levels, compare and restore in the browser', () => {
     content.cells['L2:C1'] = docFromParagraphs('Builds pipelines on their own and reviews others.');
     content.cells['L2:C2'] = docFromParagraphs('Explains trade-offs to the team.');
     ({ slug } = await createLadder(editor, content));
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-  });
-
-  async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
-    return { page, errors };
-  }
+  const signedIn = (session: Session) => app.signedIn(session);
 
   it('says a new ladder is not published yet and points to proposal #1', async () => {
     const { page, errors } = await signedIn(editor);
@@ -78,7 +59,7 @@ describe('published ladder, levels, compare and restore in the browser', () => {
     await merge(editor, slug, 1);
     const p2 = await startProposal(editor, slug, 'Own the pipelines', { open: true });
     await editLive(
-      server.wsUrl,
+      app.server.wsUrl,
       editor,
       slug,
       p2,

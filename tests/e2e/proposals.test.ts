@@ -1,20 +1,18 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { launchBrowser, signedInPage } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
+import { cellText, createLadder, testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import {
   approve,
+  editLive,
   merge,
   openProposal,
   proposalContent,
   startProposal,
   versionContent,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
@@ -24,19 +22,14 @@ const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
  * approves; the editor publishes; a viewer finds version 2 in the history and its diff.
  */
 describe('proposals, review and history in the browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useBrowserApp();
   let editor: Session;
   let reviewer: Session;
   let viewer: Session;
   let slug: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    const admin = await setupAdmin(server.url);
+    const admin = await setupAdmin(app.server.url);
     editor = await createUser(admin, 'editor', 'Grace Editor');
     reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
     viewer = await createUser(admin, 'viewer', 'Vera Viewer');
@@ -50,21 +43,9 @@ describe('proposals, review and history in the browser', () => {
     await approve(reviewer, slug, 1);
     const { version } = await merge(editor, slug, 1);
     expect(version.number).toBe(1);
-
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-  });
-
-  async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
-    return { page, errors };
-  }
+  const signedIn = (session: Session) => app.signedIn(session);
 
   it('goes from a proposal to a published version that a viewer can diff', async () => {
     const ed = await signedIn(editor);
@@ -207,9 +188,31 @@ describe('proposals, review and history in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('hears when another proposal is published, and compares with the new version at once', async () => {
+    const waiting = await startProposal(editor, slug, 'Waits while another is published', { open: true });
+    const other = await startProposal(editor, slug, 'Published meanwhile', { open: true });
+    await editLive(
+      app.server.wsUrl,
+      editor,
+      slug,
+      other,
+      (doc) => typeIntoCell(doc, 'L1', 'C3', 'Published while the other page was open.'),
+      (c) => cellText(c, 'L1', 'C3').includes('Published while'),
+    );
+    const { page, errors } = await signedIn(reviewer);
+    await page.goto(`/ladders/${slug}/proposals/${waiting.number}`);
+    await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
+    const base = page.locator('[data-check="base"]');
+    await base.filter({ hasText: '(the latest)' }).waitFor();
+    await approve(reviewer, slug, other.number);
+    const { version } = await merge(editor, slug, other.number);
+    await base.filter({ hasText: `published is now version ${version.number}` }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('says so when edits reach a proposal after it was published, and warns before they are lost', async () => {
     const p = await startProposal(editor, slug, 'Late edits', { open: true });
-    const { page, errors, context } = await signedInPage(browser, server.url, editor.user.email, contexts);
+    const { page, errors, context } = await app.signedIn(editor);
     // A slow network: what the page sends over the live connection waits while `held` is set.
     let held: Array<string | Buffer> | null = null;
     await context.routeWebSocket(/\/collab\//, (ws) => {

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, setCell } from '@rungs/shared';
 import { api, type Session } from '../helpers/auth.ts';
-import { launchBrowser, signedInPage } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 import { cellText, createLadder, testLadder } from '../helpers/ladders.ts';
 import {
   approve,
@@ -16,7 +15,6 @@ import {
   startProposal,
   type Team,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
@@ -28,9 +26,7 @@ const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
  * comment's author edits it in place.
  */
 describe('roles in the browser: write controls and ladder settings', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useBrowserApp();
   let team: Team;
   /** Published twice (versions 1 and 2), so history has a version to restore. */
   let published: { slug: string; title: string };
@@ -38,19 +34,16 @@ describe('roles in the browser: write controls and ladder settings', () => {
   let draft: { slug: string; title: string };
   /** Archived. */
   let archived: { slug: string; title: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    team = await createTeam(server.url);
+    team = await createTeam(app.server.url);
 
     const content = testLadder(2, 2, 'Product Design');
     content.cells['L1:C1'] = docFromParagraphs('Designs flows with guidance.');
     const { slug } = await createPublishedLadder(team, content);
     const p2 = await startProposal(team.alice, slug, 'Own the flows', { open: true });
     await editLive(
-      server.wsUrl,
+      app.server.wsUrl,
       team.alice,
       slug,
       p2,
@@ -68,22 +61,9 @@ describe('roles in the browser: write controls and ladder settings', () => {
     const old = await createLadder(team.alice, testLadder(2, 2, 'Old Support Ladder'));
     await call(team.alice, 'POST', `/api/ladders/${old.slug}/archive`);
     archived = { slug: old.slug, title: 'Old Support Ladder' };
-
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-  });
-
-  /** A fresh browser profile, signed in through the sign-in form, on the list of ladders. */
-  async function signedIn(session: Session): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors } = await signedInPage(browser, server.url, session.user.email, contexts);
-    return { page, errors };
-  }
+  const signedIn = (session: Session) => app.signedIn(session);
 
   const ladderList = (page: Page) => page.getByRole('list', { name: 'Ladders' });
   const ladderLink = (page: Page, title: string) => ladderList(page).getByRole('link', { name: title });

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
-import { launchBrowser, signedInPage, VIEWPORTS } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
+import { VIEWPORTS } from '../helpers/browser.ts';
 import { cellText, createLadder, testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import {
   approve,
@@ -16,7 +15,6 @@ import {
   startProposal,
   type ProposalView,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
@@ -26,20 +24,17 @@ const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
  * dialog, and #3's own edit was gone. Now it asks, and keeps what the author chooses.
  */
 describe('update from published in the browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useBrowserApp();
   let editor: Session;
   let reviewer: Session;
   let slug: string;
   let mine: ProposalView;
-  const contexts: BrowserContext[] = [];
   const myText = ' Mentors two juniors at a time.';
   const publishedText = ' Runs the mentoring programme.';
 
   const typeLive = (p: ProposalView, text: string) =>
     editLive(
-      server.wsUrl,
+      app.server.wsUrl,
       editor,
       slug,
       p,
@@ -54,9 +49,7 @@ describe('update from published in the browser', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    const admin = await setupAdmin(server.url);
+    const admin = await setupAdmin(app.server.url);
     editor = await createUser(admin, 'editor', 'Grace Editor');
     reviewer = await createUser(admin, 'reviewer', 'Rita Reviewer');
 
@@ -68,7 +61,7 @@ describe('update from published in the browser', () => {
     expect(await publish(1)).toBe(1);
     const second = await startProposal(editor, slug, 'Another cell');
     await editLive(
-      server.wsUrl,
+      app.server.wsUrl,
       editor,
       slug,
       second,
@@ -83,25 +76,10 @@ describe('update from published in the browser', () => {
     await typeLive(mine, myText);
     await typeLive(theirs, publishedText);
     expect(await publish(theirs.number)).toBe(3);
-
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
   });
 
   it('asks how to resolve the cell both changed, and keeps the combined text', async () => {
-    const { page, errors } = await signedInPage(
-      browser,
-      server.url,
-      editor.user.email,
-      contexts,
-      VIEWPORTS.phone,
-    );
+    const { page, errors } = await app.signedIn(editor, VIEWPORTS.phone);
     await page.goto(`/ladders/${slug}/proposals/3`);
     await page.getByRole('button', { name: 'Update from published' }).click();
 

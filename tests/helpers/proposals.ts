@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { LadderContent, UpdateConflict, UpdateResolution } from '@rungs/shared';
-import type { ProposalDetail, ProposalView, UpdatePlanView } from '@rungs/server/proposals/proposal-service';
-import type { VersionView } from '@rungs/server/versions/version-service';
+import type { ProposalDetail, ProposalView, UpdatePlanView } from '@rungs/shared/api/proposals';
+import type { VersionView } from '@rungs/shared/api/versions';
 import { api, createUser, setupAdmin, type Session } from './auth.ts';
 import { connectClient, waitSynced, type TestClient } from './collab-client.ts';
 import { cellText, createLadder } from './ladders.ts';

@@ -668,6 +668,35 @@ describe.each(DATABASE_KINDS)('proposals and published versions on %s', (kind) =
     expect(await refused(team.vera, 'GET', `/api/ladders/${slug}/versions/9`)).toMatchObject({ status: 404 });
   });
 
+  it('says what each caller may do with a proposal, and what publishing it would give', async () => {
+    const { slug } = await createPublishedLadder(team, testLadder());
+    const a = await proposeCell(slug, 'L1', 'C1', 'Published meanwhile.');
+    const p = await proposeCell(slug, 'L2', 'C1', 'The previewed text.');
+    await approve(team.rita, slug, a.number);
+    await merge(team.alice, slug, a.number);
+
+    const asReviewer = await getProposal(team.rita, slug, p.number);
+    expect(asReviewer.can).toEqual({ edit: false, publish: false, delete: false, resolve: true });
+    const asEditor = await getProposal(team.bob, slug, p.number);
+    expect(asEditor.can).toEqual({ edit: true, publish: false, delete: true, resolve: true });
+    // The preview's content is the published line with the proposal's own change on it.
+    const preview = asEditor.preview!.content;
+    expect(cellText(preview, 'L1', 'C1')).toBe('Published meanwhile.');
+    expect(cellText(preview, 'L2', 'C1')).toBe('The previewed text.');
+
+    await approve(team.rita, slug, p.number);
+    const approved = await getProposal(team.bob, slug, p.number);
+    expect(approved.checks.canMerge).toBe(true);
+    expect(approved.can).toEqual({ edit: true, publish: true, delete: true, resolve: true });
+    expect((await getProposal(team.rita, slug, p.number)).can.publish).toBe(false);
+
+    const { version } = await merge(team.bob, slug, p.number);
+    expect(await versionContent(team.vera, slug, version.number)).toEqual(approved.preview!.content);
+    const merged = await getProposal(team.bob, slug, p.number);
+    expect(merged.preview).toBeNull();
+    expect(merged.can).toEqual({ edit: false, publish: false, delete: false, resolve: true });
+  });
+
   it('records publishing and every state change in the audit log', async () => {
     const { slug } = await createPublishedLadder(team, testLadder());
     const res = await call(team.admin, 'GET', '/api/audit?limit=500&action=proposal.');

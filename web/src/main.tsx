@@ -4,8 +4,15 @@ import { RouterProvider } from 'react-router-dom';
 import { router } from './app/router.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
 import { IdentityProvider } from './identity/IdentityContext.tsx';
+import './styles/tokens.css';
 import './styles/base.css';
-import './styles/app.css';
+// After base.css and before matrix, editor, responsive and print: the order of equal selectors.
+import './app/layout.css';
+import './ladders/ladder-list.css';
+import './proposals/ladder-fields.css';
+import './ui/inline-text.css';
+import './collab/collab.css';
+import './identity/identity.css';
 import './styles/matrix.css';
 import './styles/editor.css';
 import './styles/responsive.css';

@@ -11,7 +11,12 @@ export type FanoutMessage =
   | { kind: 'revoke-user'; userId: string }
   | { kind: 'revoke-session'; sessionId: string }
   /** The sender could not publish some of its updates on this channel: read them from SQL. */
-  | { kind: 'resync' };
+  | { kind: 'resync' }
+  /** Facts the server tells everyone in a document (e.g. the ladder was published): see `RoomManager.announce`. */
+  | { kind: 'announce'; fields: Announcement };
+
+/** What a room's server-side awareness state may carry: small facts, never document content. */
+export type Announcement = Record<string, number | string | boolean>;
 
 /** What a caller publishes: updates get their `seq` from the fan-out itself. */
 export type OutgoingMessage =
@@ -47,6 +52,7 @@ const KIND = {
   'revoke-user': 4,
   'revoke-session': 5,
   resync: 6,
+  announce: 7,
 } as const;
 const ID_BYTES = 16;
 /** Control messages that could not be sent are retried on reconnect; beyond this many, the oldest go. */
@@ -215,7 +221,8 @@ export function decode(raw: Buffer): FanoutMessage {
     kind === KIND.close ||
     kind === KIND['revoke-user'] ||
     kind === KIND['revoke-session'] ||
-    kind === KIND.resync
+    kind === KIND.resync ||
+    kind === KIND.announce
   )
     return JSON.parse(payload.toString()) as FanoutMessage;
   throw new Error(`unknown fan-out message kind ${kind}`);

@@ -5,7 +5,13 @@ import { DocumentStore } from './document-store.ts';
 import { DocumentNotWritableError, GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
 import { CloseCode, type CollabConnection } from './connection.ts';
-import { CONTROL_CHANNEL, type Fanout, type FanoutHandler, type FanoutMessage } from './fanout.ts';
+import {
+  CONTROL_CHANNEL,
+  type Announcement,
+  type Fanout,
+  type FanoutHandler,
+  type FanoutMessage,
+} from './fanout.ts';
 
 /** How often connections are checked for an expired or ended session. */
 const SESSION_EXPIRY_SWEEP_MS = 1000;
@@ -238,6 +244,16 @@ export class RoomManager {
     this.fanout?.publish(`doc:${name}`, { kind: 'close', code, reason, writersOnly });
   }
 
+  /**
+   * Tells everyone in a document, on every instance, a fact the server alone knows (the ladder
+   * was published as a new version), through the room's own awareness state. Only rooms loaded
+   * somewhere have anyone to tell; nothing is loaded for it.
+   */
+  announce(name: string, fields: Announcement): void {
+    this.rooms.get(name)?.announce(fields);
+    this.fanout?.publish(`doc:${name}`, { kind: 'announce', fields });
+  }
+
   /** Closes the live connections opened with one session (logged out), on every instance. */
   closeSessionConnections(sessionId: string): void {
     this.closeSessionConnectionsHere(sessionId);
@@ -380,6 +396,7 @@ export class RoomManager {
         else if (room.hasMissingDependencies) this.requestResync(room, 'missing-dependencies');
       } else if (message.kind === 'awareness') room.applyRemoteAwareness(message.data);
       else if (message.kind === 'resync') this.requestResync(room, 'peer-unsent');
+      else if (message.kind === 'announce') room.announce(message.fields);
       else if (message.kind === 'close')
         room.closeWhere((c) => !message.writersOnly || c.canWrite, message.code, message.reason);
     } catch (err) {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, type CollabConnection } from './connection.ts';
 import { DocumentNotWritableError, type GroupCommitter } from './group-commit.ts';
+import type { Announcement } from './fanout.ts';
 import { describeLadderLimitProblem } from '@rungs/shared';
 import { filterAwareness, type AwarenessLimits } from './awareness-policy.ts';
 import { LadderSizeGuard } from './ladder-size-guard.ts';
@@ -234,6 +235,15 @@ export class Room {
     return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 
+  /**
+   * Sets fields of the room's own awareness state (the server's client id): what every client in
+   * the room sees, e.g. `{ ladderPublished: 3 }`. Each instance tells its own clients; it is not
+   * sent to the other instances as awareness (they get the announcement and set their own).
+   */
+  announce(fields: Announcement): void {
+    this.awareness.setLocalState({ ...(this.awareness.getLocalState() ?? {}), ...fields });
+  }
+
   applyRemoteAwareness(update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
   }
@@ -365,7 +375,7 @@ export class Room {
   private readonly flushAwareness = (): void => {
     const changed = [...this.awarenessChanged];
     this.awarenessChanged.clear();
-    const here = [...this.awarenessChangedHere];
+    const here = [...this.awarenessChangedHere].filter((id) => id !== this.awareness.clientID);
     this.awarenessChangedHere.clear();
     if (here.length > 0 && this.hooks.publishAwareness) {
       this.hooks.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));

@@ -3,7 +3,7 @@ import type { RoomManager } from '../collab/room-manager.ts';
 import { roleAllows, type SessionUser } from '../auth/roles.ts';
 import { seesUnpublishedWork } from '../auth/document-policy.ts';
 import { stateFingerprint } from '../proposals/fingerprint.ts';
-import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
+import { refOf, userRefs, type UserRef } from '../auth/user-ref-store.ts';
 import {
   commentsOnProposalsOf,
   findSeenAt,

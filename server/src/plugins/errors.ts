@@ -3,8 +3,19 @@ import type { FastifyError } from 'fastify';
 import { LadderContentError } from '@rungs/shared';
 import { drainRequest } from './drain-request.ts';
 import { DocumentNotWritableError } from '../collab/group-commit.ts';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../domain-errors.ts';
 
-/** A failure the user can act on: becomes `{ error: { code, message } }` with its status. */
+/**
+ * A failure the user can act on, with its HTTP status: becomes `{ error: { code, message } }`.
+ * Services and commands throw the domain errors of `../domain-errors.ts` instead.
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -20,9 +31,22 @@ const formatMb = (mb: number) => (Number.isInteger(mb) ? String(mb) : mb.toFixed
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found.`);
 
+/** The HTTP status of each kind of domain error. */
+const DOMAIN_STATUS: ReadonlyArray<[new (...args: never[]) => DomainError, number]> = [
+  [InvalidInputError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+];
+
+function domainStatus(err: DomainError): number {
+  return DOMAIN_STATUS.find(([kind]) => err instanceof kind)?.[1] ?? 400;
+}
+
 export default fp(
   async (app) => {
-    app.setErrorHandler(async (err: FastifyError | HttpError, request, reply) => {
+    app.setErrorHandler(async (err: FastifyError | HttpError | DomainError, request, reply) => {
       if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         // Fastify asks to close the connection, as the client may still be sending; read the rest
         // first (within reason) so the client gets this answer instead of a broken pipe.
@@ -35,8 +59,9 @@ export default fp(
           },
         });
       }
-      if (err instanceof HttpError) {
-        return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
+      if (err instanceof HttpError || err instanceof DomainError) {
+        const status = err instanceof HttpError ? err.statusCode : domainStatus(err);
+        return reply.status(status).send({ error: { code: err.code, message: err.message } });
       }
       if (err instanceof DocumentNotWritableError) {
         return reply.status(409).send({

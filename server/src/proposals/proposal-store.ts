@@ -2,10 +2,17 @@ import { newId } from '@rungs/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProposalsTable } from '../db/schema.ts';
 import { lockLadder } from '../versions/version-store.ts';
-import type { VerdictRecord } from '../reviews/review-status.ts';
+import { ACTIVE_STATES } from '../reviews/review-status.ts';
 
 type Db = Kysely<Database>;
 export type ProposalRow = Selectable<ProposalsTable>;
+
+/**
+ * `proposals.state` is the lifecycle stage only: draft, open, merged or closed. How the review
+ * stands (changes requested, approved) follows the verdicts on the current document state and is
+ * derived where it is read (`effectiveState`); rows written before this was so may still hold it.
+ */
+export type StoredState = 'draft' | 'open' | 'merged' | 'closed';
 
 export interface NewProposal {
   ladderId: string;
@@ -78,23 +85,6 @@ export async function findProposal(
     .executeTakeFirst();
 }
 
-export async function verdictsOf(db: Db, proposalIds: string[]): Promise<Map<string, VerdictRecord[]>> {
-  const out = new Map<string, VerdictRecord[]>();
-  if (proposalIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('proposal_verdicts')
-    .selectAll()
-    .where('proposal_id', 'in', proposalIds)
-    .orderBy('id')
-    .execute();
-  for (const row of rows) {
-    const list = out.get(row.proposal_id) ?? [];
-    list.push({ ...row, id: Number(row.id) });
-    out.set(row.proposal_id, list);
-  }
-  return out;
-}
-
 export interface CommentCounts {
   comments: number;
   unresolvedThreads: number;
@@ -116,4 +106,76 @@ export async function commentCounts(db: Db, proposalIds: string[]): Promise<Map<
     out.set(r.proposal_id, c);
   }
   return out;
+}
+
+/** A ladder's proposals, newest first; `states` null means all of them. */
+export async function listProposals(
+  db: Db,
+  ladderId: string,
+  states: readonly string[] | null,
+): Promise<ProposalRow[]> {
+  let query = db.selectFrom('proposals').selectAll().where('ladder_id', '=', ladderId);
+  if (states) query = query.where('state', 'in', [...states]);
+  return query.orderBy('number', 'desc').execute();
+}
+
+/** The state of each proposal still in progress (draft or under review) of these ladders. */
+export async function activeProposalStates(
+  db: Db,
+  ladderIds: string[],
+): Promise<Array<{ ladder_id: string; state: string }>> {
+  if (ladderIds.length === 0) return [];
+  return db
+    .selectFrom('proposals')
+    .select(['ladder_id', 'state'])
+    .where('ladder_id', 'in', ladderIds)
+    .where('state', 'in', [...ACTIVE_STATES])
+    .execute();
+}
+
+/** Whether each of these documents is read-only in SQL (where every group commit checks it). */
+export async function documentsReadOnly(db: Db, names: string[]): Promise<Map<string, boolean>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .select(['name', 'read_only'])
+    .where('name', 'in', names)
+    .execute();
+  return new Map(rows.map((r) => [r.name, r.read_only !== 0]));
+}
+
+type ProposalChange = Partial<
+  Pick<
+    ProposalRow,
+    | 'title'
+    | 'description'
+    | 'base_version'
+    | 'opened_at'
+    | 'merged_at'
+    | 'merged_by'
+    | 'merged_version'
+    | 'closed_at'
+    | 'closed_by'
+  >
+> & { state?: StoredState };
+
+/** Changes a proposal's row (its `updated_at` becomes `now`). */
+export async function updateProposal(db: Db, id: string, now: string, change: ProposalChange): Promise<void> {
+  await db
+    .updateTable('proposals')
+    .set({ ...change, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Freezes or thaws a proposal's document in SQL: every instance's group commit reads the flag in
+ * its own transaction, so edits still in flight anywhere are refused once it is set.
+ */
+export async function setDocumentReadOnly(db: Db, documentName: string, readOnly: boolean): Promise<void> {
+  await db
+    .updateTable('documents')
+    .set({ read_only: readOnly ? 1 : 0 })
+    .where('name', '=', documentName)
+    .execute();
 }

@@ -1,10 +1,11 @@
-import {
-  diffLadders,
-  summarizeDiff,
-  type Conflict,
-  type LadderContent,
-  type LadderDiff,
-} from '@rungs/shared';
+import { summarizeDiff, type LadderContent } from '@rungs/shared';
+import type {
+  LadderRef,
+  ProposalDetail,
+  ProposalPermissions,
+  ProposalView,
+  ReviewerView,
+} from '@rungs/shared/api/proposals';
 import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
 import {
@@ -12,82 +13,18 @@ import {
   REVIEW_STATES,
   effectiveState,
   reviewStatus,
-  type MergeBlocker,
-  type ProposalState,
   type ReviewStatus,
   type VerdictRecord,
 } from '../reviews/review-status.ts';
-import { approverIds, latestVersionNumbers } from '../versions/version-store.ts';
+import { refOf, userRefs, type UserRef } from '../auth/user-ref-store.ts';
+import { diffView } from '../versions/diff-view.ts';
+import { approversOfProposals, latestVersionNumbers } from '../versions/version-store.ts';
 import { stateFingerprint } from './fingerprint.ts';
-import { commentCounts, verdictsOf, type ProposalRow } from './proposal-store.ts';
-import { refOf, userRefs, type UserRef } from './user-refs.ts';
+import type { MergePlan } from './plan-merge.ts';
+import { commentCounts, type ProposalRow } from './proposal-store.ts';
+import { verdictsOf } from './verdict-store.ts';
 
-/** What the API says about proposals: the shapes, and how rows become them. */
-
-export interface LadderRef {
-  id: string;
-  slug: string;
-  title: string;
-  track: string;
-  requiredApprovals: number;
-}
-
-export interface ReviewerView {
-  reviewer: UserRef;
-  verdict: 'approve' | 'request_changes';
-  /** False once the proposal changed after this verdict (shown, not counted). */
-  fresh: boolean;
-  body: string;
-  at: string;
-}
-
-export interface ProposalView {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  state: ProposalState;
-  /** The live document to open at /collab/:documentName. */
-  documentName: string;
-  readOnly: boolean;
-  author: UserRef | null;
-  baseVersion: number;
-  /** The ladder's latest published version (0: none yet). */
-  publishedVersion: number;
-  /** The published line moved on since this proposal forked (or last updated from it). */
-  behindPublished: boolean;
-  restoredFromVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-  openedAt: string | null;
-  mergedAt: string | null;
-  mergedVersion: number | null;
-  mergedBy: UserRef | null;
-  closedAt: string | null;
-  closedBy: UserRef | null;
-  approvals: { required: number; fresh: number; stale: number };
-  reviewers: ReviewerView[];
-  comments: { total: number; unresolvedThreads: number };
-}
-
-export interface DiffView {
-  diff: LadderDiff;
-  /** One human sentence per change. */
-  summary: string[];
-}
-
-export interface ProposalDetail extends ProposalView {
-  /** Identifies the document state this answer describes; send it with a verdict. */
-  fingerprint: string;
-  ladder: LadderRef;
-  /** What the proposal changes, against its base version. */
-  changes: DiffView;
-  /** What publishing it now would change, against the current published version (null once closed or merged). */
-  preview: DiffView | null;
-  /** Things both the proposal and the published line changed since the base (empty when none). */
-  conflicts: Conflict[];
-  checks: { canMerge: boolean; blockers: MergeBlocker[] };
-}
+/** How proposal rows become the API's shapes (`@rungs/shared/api/proposals`). */
 
 /**
  * Proposals as readers see them: state after fresh and stale verdicts, approvals counted, authors
@@ -102,10 +39,12 @@ export async function proposalViews(
 ): Promise<ProposalView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [verdicts, counts, published] = await Promise.all([
+  const merged = rows.filter((r) => r.state === 'merged' && r.merged_version !== null).map((r) => r.id);
+  const [verdicts, counts, published, approversByProposal] = await Promise.all([
     verdictsOf(db, ids),
     commentCounts(db, ids),
     latestVersionNumbers(db, [ladder.id]).then((m) => m.get(ladder.id) ?? 0),
+    approversOfProposals(db, ladder.id, merged),
   ]);
   // Freshness needs the document's current fingerprint: only for proposals under review with verdicts.
   const fingerprints = new Map(known);
@@ -114,45 +53,16 @@ export async function proposalViews(
       .filter((r) => REVIEW_STATES.includes(r.state) && verdicts.has(r.id) && !fingerprints.has(r.id))
       .map(async (r) => fingerprints.set(r.id, await rooms.read(r.document_name, stateFingerprint))),
   );
-  const approversByProposal = new Map<string, Set<string>>();
-  const merged = rows.filter((r) => r.state === 'merged' && r.merged_version !== null);
-  if (merged.length) {
-    const versions = await db
-      .selectFrom('versions')
-      .select(['proposal_id', 'approver_ids'])
-      .where('ladder_id', '=', ladder.id)
-      .where(
-        'proposal_id',
-        'in',
-        merged.map((r) => r.id),
-      )
-      .execute();
-    for (const v of versions)
-      if (v.proposal_id) approversByProposal.set(v.proposal_id, new Set(approverIds(v)));
-  }
   const refs = await userRefs(db, [
     ...rows.flatMap((r) => [r.author_id, r.merged_by, r.closed_by]),
     ...[...verdicts.values()].flat().map((v) => v.reviewer_id),
   ]);
   return rows.map((row) => {
     const list = verdicts.get(row.id) ?? [];
-    let status: ReviewStatus;
-    if (row.state === 'merged') {
-      // What counted is what the published version records.
-      const approvers = approversByProposal.get(row.id) ?? new Set<string>();
-      const base = reviewStatus(list, '');
-      status = {
-        ...base,
-        reviewers: base.reviewers.map((r) => ({
-          ...r,
-          fresh: approvers.has(r.verdict.reviewer_id) && r.verdict.verdict === 'approve',
-        })),
-        freshApprovals: [...approvers],
-        staleApprovals: base.staleApprovals.filter((id) => !approvers.has(id)),
-      };
-    } else {
-      status = reviewStatus(list, fingerprints.get(row.id) ?? '');
-    }
+    const status =
+      row.state === 'merged'
+        ? publishedStatus(list, approversByProposal.get(row.id) ?? new Set())
+        : reviewStatus(list, fingerprints.get(row.id) ?? '');
     const c = counts.get(row.id) ?? { comments: 0, unresolvedThreads: 0 };
     return {
       id: row.id,
@@ -186,6 +96,20 @@ export async function proposalViews(
   });
 }
 
+/** A merged proposal's review as it counted: what the published version records. */
+function publishedStatus(verdicts: VerdictRecord[], approvers: Set<string>): ReviewStatus {
+  const base = reviewStatus(verdicts, '');
+  return {
+    ...base,
+    reviewers: base.reviewers.map((r) => ({
+      ...r,
+      fresh: approvers.has(r.verdict.reviewer_id) && r.verdict.verdict === 'approve',
+    })),
+    freshApprovals: [...approvers],
+    staleApprovals: base.staleApprovals.filter((id) => !approvers.has(id)),
+  };
+}
+
 export function reviewerView(v: VerdictRecord, fresh: boolean, refs: Map<string, UserRef>): ReviewerView {
   return {
     reviewer: refOf(refs, v.reviewer_id)!,
@@ -196,7 +120,41 @@ export function reviewerView(v: VerdictRecord, fresh: boolean, refs: Map<string,
   };
 }
 
-export function diffView(base: LadderContent, head: LadderContent): DiffView {
-  const diff = diffLadders(base, head);
-  return { diff, summary: summarizeDiff(diff) };
+/** The detail of a proposal: its view, its changes against its base and its merge plan. */
+export function proposalDetail(input: {
+  view: ProposalView;
+  ladder: LadderRef;
+  fingerprint: string;
+  baseContent: LadderContent;
+  headContent: LadderContent;
+  plan: MergePlan;
+  can: ProposalPermissions;
+}): ProposalDetail {
+  const { plan } = input;
+  return {
+    ...input.view,
+    fingerprint: input.fingerprint,
+    ladder: input.ladder,
+    changes: diffView(input.baseContent, input.headContent),
+    preview:
+      plan.merged && plan.preview
+        ? { diff: plan.preview, summary: summarizeDiff(plan.preview), content: plan.merged.content }
+        : null,
+    conflicts: plan.conflicts,
+    checks: { canMerge: plan.blockers.length === 0, blockers: plan.blockers },
+    can: input.can,
+  };
+}
+
+/** One proposal as readers see it (`fingerprint`: its document's, when the caller has it). */
+export async function proposalView(
+  db: Db,
+  rooms: RoomManager,
+  ladder: LadderRef,
+  row: ProposalRow,
+  fingerprint?: string,
+): Promise<ProposalView> {
+  const known = fingerprint !== undefined ? new Map([[row.id, fingerprint]]) : undefined;
+  const [view] = await proposalViews(db, rooms, ladder, [row], known);
+  return view!;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.ts';
 import type { Actor } from '../auth/user-service.ts';
 import { HttpError, notFound } from '../plugins/errors.ts';
 import type { ProposalRow } from '../proposals/proposal-store.ts';
-import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
+import { refOf, userRefs, type UserRef } from '../auth/user-ref-store.ts';
 import {
   findComment,
   insertComment,

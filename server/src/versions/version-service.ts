@@ -1,34 +1,19 @@
-import {
-  compareLevels,
-  diffLadders,
-  summarizeDiff,
-  type LadderContent,
-  type LevelComparison,
-} from '@rungs/shared';
+import { compareLevels, type LadderContent, type LevelComparison } from '@rungs/shared';
+import type { DiffView } from '@rungs/shared/api/diff';
+import type { VersionView } from '@rungs/shared/api/versions';
 import type { Db } from '../db/connect.ts';
-import { HttpError, notFound } from '../plugins/errors.ts';
-import { refOf, userRefs, type UserRef } from '../proposals/user-refs.ts';
-import type { DiffView } from '../proposals/proposal-service.ts';
+import { NotFoundError, notFoundError } from '../domain-errors.ts';
+import { refOf, userRefs } from '../auth/user-ref-store.ts';
+import { diffView } from './diff-view.ts';
 import {
   approverIds,
   getVersion,
   latestVersion,
   listVersions,
+  proposalNumbers,
   versionContent,
   type VersionRow,
 } from './version-store.ts';
-
-export interface VersionView {
-  number: number;
-  /** The changelog: the title and description of the proposal that was published. */
-  title: string;
-  description: string;
-  publishedAt: string;
-  author: UserRef | null;
-  publishedBy: UserRef | null;
-  approvers: UserRef[];
-  proposalNumber: number | null;
-}
 
 /** `latest` or a version number. */
 export type VersionSelector = number | 'latest';
@@ -59,8 +44,7 @@ export class VersionService {
   ): Promise<DiffView & { from: VersionView; to: VersionView }> {
     const [a, b] = [await this.row(ladderId, slug, from), await this.row(ladderId, slug, to)];
     const [fromView, toView] = await this.views(ladderId, [a, b]);
-    const diff = diffLadders(versionContent(a), versionContent(b));
-    return { from: fromView!, to: toView!, diff, summary: summarizeDiff(diff) };
+    return { from: fromView!, to: toView!, ...diffView(versionContent(a), versionContent(b)) };
   }
 
   async compare(
@@ -75,11 +59,7 @@ export class VersionService {
     const content = versionContent(row);
     for (const id of [lower, higher]) {
       if (!content.levels.some((l) => l.id === id)) {
-        throw new HttpError(
-          404,
-          'not_found',
-          `Level "${id}" is not in version ${row.number} of this ladder.`,
-        );
+        throw new NotFoundError('not_found', `Level "${id}" is not in version ${row.number} of this ladder.`);
       }
     }
     const [version] = await this.views(ladderId, [row]);
@@ -93,24 +73,15 @@ export class VersionService {
         : await getVersion(this.db, ladderId, selector);
     if (!row) {
       throw selector === 'latest'
-        ? new HttpError(404, 'not_published', `"${slug}" has no published version yet.`)
-        : notFound(`Version ${selector} of "${slug}"`);
+        ? new NotFoundError('not_published', `"${slug}" has no published version yet.`)
+        : notFoundError(`Version ${selector} of "${slug}"`);
     }
     return row;
   }
 
   private async views(ladderId: string, rows: VersionRow[]): Promise<VersionView[]> {
     const proposalIds = rows.map((r) => r.proposal_id).filter((id): id is string => !!id);
-    const numbers = new Map<string, number>();
-    if (proposalIds.length) {
-      const ps = await this.db
-        .selectFrom('proposals')
-        .select(['id', 'number'])
-        .where('ladder_id', '=', ladderId)
-        .where('id', 'in', proposalIds)
-        .execute();
-      for (const p of ps) numbers.set(p.id, p.number);
-    }
+    const numbers = await proposalNumbers(this.db, ladderId, proposalIds);
     const refs = await userRefs(
       this.db,
       rows.flatMap((r) => [r.author_id, r.published_by, ...approverIds(r)]),

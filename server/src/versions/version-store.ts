@@ -1,25 +1,12 @@
 import { emptyLadderContent, type LadderContent } from '@rungs/shared';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, VersionsTable } from '../db/schema.ts';
 
 type Db = Kysely<Database>;
 
-export interface VersionRow {
-  ladder_id: string;
-  number: number;
-  title: string;
-  description: string;
-  author_id: string | null;
-  published_by: string | null;
-  approver_ids: string;
-  proposal_id: string | null;
-  created_at: string;
-}
-
-export interface VersionWithState extends VersionRow {
-  yjs_state: Uint8Array;
-  content_json: string;
-}
+export type VersionWithState = Selectable<VersionsTable>;
+/** A version without its (large) Yjs state and content. */
+export type VersionRow = Omit<VersionWithState, 'yjs_state' | 'content_json'>;
 
 const META = [
   'ladder_id',
@@ -31,7 +18,7 @@ const META = [
   'approver_ids',
   'proposal_id',
   'created_at',
-] as const;
+] as const satisfies ReadonlyArray<keyof VersionRow>;
 
 /**
  * Serialises writers of one ladder's published line (merges, new proposal numbers) until the
@@ -97,6 +84,64 @@ export async function listVersions(db: Db, ladderId: string): Promise<VersionRow
     .where('ladder_id', '=', ladderId)
     .orderBy('number', 'desc')
     .execute();
+}
+
+/** Records a published version (inside the publishing transaction). */
+export async function insertVersion(trx: Db, version: Insertable<VersionsTable>): Promise<void> {
+  await trx.insertInto('versions').values(version).execute();
+}
+
+/** The latest published version of each ladder: its number and when it was published. */
+export async function latestVersionsOf(
+  db: Db,
+  ladderIds: string[],
+): Promise<Map<string, { number: number; publishedAt: string }>> {
+  const out = new Map<string, { number: number; publishedAt: string }>();
+  if (ladderIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('versions')
+    .select(['ladder_id', 'number', 'created_at'])
+    .where('ladder_id', 'in', ladderIds)
+    .orderBy('number', 'desc')
+    .execute();
+  for (const r of rows) {
+    if (!out.has(r.ladder_id)) out.set(r.ladder_id, { number: r.number, publishedAt: r.created_at });
+  }
+  return out;
+}
+
+/** Who approved each of these proposals, as the versions they were published as record it. */
+export async function approversOfProposals(
+  db: Db,
+  ladderId: string,
+  proposalIds: string[],
+): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (proposalIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('versions')
+    .select(['proposal_id', 'approver_ids'])
+    .where('ladder_id', '=', ladderId)
+    .where('proposal_id', 'in', proposalIds)
+    .execute();
+  for (const v of rows) if (v.proposal_id) out.set(v.proposal_id, new Set(approverIds(v)));
+  return out;
+}
+
+/** The numbers of the proposals these versions were published from (by proposal id). */
+export async function proposalNumbers(
+  db: Db,
+  ladderId: string,
+  proposalIds: string[],
+): Promise<Map<string, number>> {
+  if (proposalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('proposals')
+    .select(['id', 'number'])
+    .where('ladder_id', '=', ladderId)
+    .where('id', 'in', proposalIds)
+    .execute();
+  return new Map(rows.map((p) => [p.id, p.number]));
 }
 
 export function versionContent(row: { content_json: string } | undefined): LadderContent {

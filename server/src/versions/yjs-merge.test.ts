@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  LADDER_CONTENT_VERSION,
-  docFromParagraphs,
-  plainText,
-  readLadderContent,
-  writeLadderContent,
-  type LadderContent,
-} from '@rungs/shared';
+import { plainText, readLadderContent, type LadderContent } from '@rungs/shared';
+import { smallLadder, stateOf } from './merge-fixtures.ts';
 import { applyOnto, forkWithContent, proposalDelta } from './yjs-merge.ts';
 
-const ladder = (cells: Record<string, string> = {}): LadderContent => ({
-  schemaVersion: LADDER_CONTENT_VERSION,
-  title: 'Merge',
-  track: 'IC',
-  description: docFromParagraphs(''),
-  levels: [
-    { id: 'L1', code: 'IC1', title: 'One', summary: docFromParagraphs(''), attributes: [] },
-    { id: 'L2', code: 'IC2', title: 'Two', summary: docFromParagraphs(''), attributes: [] },
-  ],
-  competencies: [{ id: 'C1', name: 'Craft', group: '', description: docFromParagraphs('') }],
-  cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, docFromParagraphs(v)])),
-});
-
-function stateOf(content: LadderContent): Uint8Array {
-  const doc = new Y.Doc();
-  writeLadderContent(doc, content);
-  return Y.encodeStateAsUpdate(doc);
-}
+const ladder = smallLadder;
 
 function edit(state: Uint8Array, content: LadderContent): Uint8Array {
   return forkWithContent(state, content);

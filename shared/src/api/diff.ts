@@ -119,6 +119,7 @@ export const DiffViewSchema = Type.Object({
   /** One human sentence per change. */
   summary: Type.Array(Str),
 });
+export type DiffView = Static<typeof DiffViewSchema>;
 
 const ConflictTarget = Type.Union([
   Type.Object({
@@ -175,4 +176,3 @@ export const LevelComparisonSchema = Typed<LevelComparison>(
 );
 
 export type UserRef = Static<typeof UserRefSchema>;
-export type DiffView = Static<typeof DiffViewSchema>;

@@ -1,13 +1,18 @@
-import { Type } from '@sinclair/typebox';
-import { ConflictSchema, DiffViewSchema, UserRefSchema } from './diff.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { ConflictSchema, DiffViewSchema, LadderContentBody, UserRefSchema } from './diff.ts';
 
 const Str = Type.String();
 const NullableStr = Type.Union([Type.String(), Type.Null()]);
 const NullableUser = Type.Union([UserRefSchema, Type.Null()]);
 
-export const ProposalStateSchema = Type.Union(
-  ['draft', 'open', 'changes_requested', 'approved', 'merged', 'closed'].map((s) => Type.Literal(s)),
-);
+export const ProposalStateSchema = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('open'),
+  Type.Literal('changes_requested'),
+  Type.Literal('approved'),
+  Type.Literal('merged'),
+  Type.Literal('closed'),
+]);
 export const VerdictKindSchema = Type.Union([Type.Literal('approve'), Type.Literal('request_changes')]);
 
 export const ProposalParams = Type.Object({
@@ -58,19 +63,49 @@ export const ProposalSchema = Type.Object(
 );
 
 const MergeBlockerSchema = Type.Object({
-  code: Type.Union(
-    [
-      'not_open',
-      'already_merged',
-      'closed',
-      'changes_requested',
-      'not_enough_approvals',
-      'conflicts',
-      'no_changes',
-    ].map((c) => Type.Literal(c)),
-  ),
+  code: Type.Union([
+    Type.Literal('not_open'),
+    Type.Literal('already_merged'),
+    Type.Literal('closed'),
+    Type.Literal('changes_requested'),
+    Type.Literal('not_enough_approvals'),
+    Type.Literal('conflicts'),
+    Type.Literal('no_changes'),
+  ]),
   message: Str,
 });
+
+export const LadderRefSchema = Type.Object(
+  { id: Str, slug: Str, title: Str, track: Str, requiredApprovals: Type.Integer() },
+  { title: 'LadderRef' },
+);
+
+export const MergePreviewSchema = Type.Object(
+  {
+    ...DiffViewSchema.properties,
+    /** The ladder publishing the proposal now would give. */
+    content: LadderContentBody,
+  },
+  {
+    title: 'MergePreview',
+    description: 'What publishing the proposal now would change, against the current published version.',
+  },
+);
+
+export const ProposalPermissionsSchema = Type.Object(
+  {
+    edit: Type.Boolean({ description: "The caller may edit the proposal's document now." }),
+    publish: Type.Boolean({
+      description: 'The caller may publish it now: their role allows it and every check passes.',
+    }),
+    delete: Type.Boolean({ description: 'The caller may close it (it is not merged or closed yet).' }),
+    resolve: Type.Boolean({ description: 'The caller may resolve and reopen its comment threads.' }),
+  },
+  {
+    title: 'ProposalPermissions',
+    description: 'What the signed-in caller may do with this proposal, as the server decides.',
+  },
+);
 
 export const ProposalDetailSchema = Type.Object(
   {
@@ -78,11 +113,12 @@ export const ProposalDetailSchema = Type.Object(
     fingerprint: Type.String({
       description: 'The document state this answer describes; send it with a verdict.',
     }),
-    ladder: Type.Object({ id: Str, slug: Str, title: Str, track: Str, requiredApprovals: Type.Integer() }),
+    ladder: LadderRefSchema,
     changes: DiffViewSchema,
-    preview: Type.Union([DiffViewSchema, Type.Null()]),
+    preview: Type.Union([MergePreviewSchema, Type.Null()]),
     conflicts: Type.Array(ConflictSchema),
     checks: Type.Object({ canMerge: Type.Boolean(), blockers: Type.Array(MergeBlockerSchema) }),
+    can: ProposalPermissionsSchema,
   },
   { title: 'ProposalDetail' },
 );
@@ -180,9 +216,13 @@ export const UpdatePlanSchema = Type.Object(
       Type.Object(
         {
           id: Str,
-          kind: Type.Union(
-            ['text', 'rich', 'attributes', 'position', 'existence'].map((k) => Type.Literal(k)),
-          ),
+          kind: Type.Union([
+            Type.Literal('text'),
+            Type.Literal('rich'),
+            Type.Literal('attributes'),
+            Type.Literal('position'),
+            Type.Literal('existence'),
+          ]),
           reason: Type.Union([Type.Literal('both-changed'), Type.Literal('deleted-and-changed')]),
           label: Str,
           /** Whether a combined text may resolve it (text and rich text). */
@@ -227,3 +267,17 @@ export const UpdateFromPublishedBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type ProposalState = Static<typeof ProposalStateSchema>;
+export type ProposalView = Static<typeof ProposalSchema>;
+export type ReviewerView = Static<typeof ReviewerSchema>;
+export type LadderRef = Static<typeof LadderRefSchema>;
+export type MergePreview = Static<typeof MergePreviewSchema>;
+export type ProposalPermissions = Static<typeof ProposalPermissionsSchema>;
+export type ProposalDetail = Static<typeof ProposalDetailSchema>;
+export type UpdatePlanView = Static<typeof UpdatePlanSchema>;
+export type ProposalOverview = Static<typeof OverviewResponse>;
+export type VerdictKind = Static<typeof VerdictKindSchema>;
+export type ProposalFilter = NonNullable<Static<typeof ProposalListQuery>['state']>;
+/** Per ladder: published version, proposals in progress, and what awaits my review. */
+export type LadderActivity = ProposalOverview['ladders'][number];

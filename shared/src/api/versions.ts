@@ -29,6 +29,7 @@ export const VersionSchema = Type.Object(
   },
   { title: 'Version' },
 );
+export type VersionView = Static<typeof VersionSchema>;
 
 export const VersionListResponse = Type.Object({ versions: Type.Array(VersionSchema) });
 export const VersionResponse = Type.Object({ version: VersionSchema, content: LadderContentBody });
@@ -60,5 +61,4 @@ export function parseVersion(selector: string): number | 'latest' {
   return selector === 'latest' ? 'latest' : Number(selector);
 }
 
-export type Version = Static<typeof VersionSchema>;
 export type VersionDiff = Static<typeof VersionDiffResponse>;

@@ -68,7 +68,7 @@ export function AccountMenu() {
         </svg>
       </button>
       {open && (
-        <div id={panelId} className="account-panel" role="group" aria-label="Your account">
+        <div id={panelId} className="popover account-panel" role="group" aria-label="Your account">
           <div className="account-who">
             <span className="avatar" style={{ background: identity.color }} aria-hidden="true">
               {initials(identity.name)}

@@ -224,7 +224,7 @@ export function AuditLogPanel() {
                         {details.length === 0 ? (
                           <span className="muted">—</span>
                         ) : (
-                          <dl className="audit-details">
+                          <dl className="key-values audit-details">
                             {details.map((d) => (
                               <div key={d.key}>
                                 <dt>{d.key}</dt>

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useId, useState } from 'react';
 import type { Role } from '../api/session.ts';
 import { createUser, ROLE_DESCRIPTIONS, ROLES, type UserAccount } from '../api/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/password-rules.ts';
+import { NewPasswordField } from '../auth/password-fields.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions, FormError, TextField, useFormSubmit } from '../ui/form.tsx';
 
 type Method = 'invite' | 'password';
 
@@ -23,59 +23,23 @@ export function CreateUserDialog({
   const [role, setRole] = useState<Role>('viewer');
   const [method, setMethod] = useState<Method>('invite');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const ids = {
-    name: useId(),
-    email: useId(),
-    role: useId(),
-    roleHint: useId(),
-    invite: useId(),
-    setPassword: useId(),
-    password: useId(),
-    hint: useId(),
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(
-        await createUser({
-          name: name.trim(),
-          email: email.trim(),
-          role,
-          ...(method === 'password' ? { password } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const ids = { role: useId(), roleHint: useId(), invite: useId(), setPassword: useId() };
+  const { busy, error, submit } = useFormSubmit(async () =>
+    onCreated(
+      await createUser({
+        name: name.trim(),
+        email: email.trim(),
+        role,
+        ...(method === 'password' ? { password } : {}),
+      }),
+    ),
+  );
 
   return (
     <Dialog title="Add a user" onCancel={onCancel}>
       <form className="form" onSubmit={submit}>
-        <label htmlFor={ids.name}>Name</label>
-        <input
-          id={ids.name}
-          autoFocus
-          required
-          maxLength={200}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <label htmlFor={ids.email}>Email</label>
-        <input
-          id={ids.email}
-          type="email"
-          required
-          maxLength={320}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <TextField label="Name" autoFocus required maxLength={200} value={name} onValue={setName} />
+        <TextField label="Email" type="email" required maxLength={320} value={email} onValue={setEmail} />
         <label htmlFor={ids.role}>Role</label>
         <select
           id={ids.role}
@@ -131,35 +95,15 @@ export function CreateUserDialog({
           </div>
         </fieldset>
         {method === 'password' && (
-          <>
-            <label htmlFor={ids.password}>Password</label>
-            <input
-              id={ids.password}
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-describedby={ids.hint}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <p id={ids.hint} className="admin-hint">
-              At least {MIN_PASSWORD_LENGTH} characters.
-            </p>
-          </>
+          <NewPasswordField hintClassName="admin-hint" value={password} onValue={setPassword} />
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Adding…' : method === 'invite' ? 'Create invitation' : 'Create account'}
-          </button>
-        </div>
+        <FormError error={error} />
+        <DialogActions
+          onCancel={onCancel}
+          busy={busy}
+          label={method === 'invite' ? 'Create invitation' : 'Create account'}
+          busyLabel="Adding…"
+        />
       </form>
     </Dialog>
   );

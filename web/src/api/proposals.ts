@@ -1,95 +1,27 @@
-import type { Conflict, LadderDiff } from '@rungs/shared/diff/types';
-import type { UpdateConflict, UpdatePlan, UpdateResolution } from '@rungs/shared/diff/update-plan';
+import type {
+  LadderActivity,
+  ProposalDetail,
+  ProposalFilter,
+  ProposalView as Proposal,
+  ReviewerView as Reviewer,
+  UpdatePlanView,
+  VerdictKind,
+} from '@rungs/shared/api/proposals';
+import type { UpdateConflict, UpdateResolution } from '@rungs/shared/diff/update-plan';
 import type { LadderContent } from '../domain.ts';
 import { apiRequest } from './client.ts';
 
-export type ProposalState = 'draft' | 'open' | 'changes_requested' | 'approved' | 'merged' | 'closed';
-export type VerdictKind = 'approve' | 'request_changes';
-
-/** How a person is shown next to what they did. */
-export interface UserRef {
-  id: string;
-  name: string;
-}
-
-export interface Reviewer {
-  reviewer: UserRef;
-  verdict: VerdictKind;
-  /** False once the proposal changed after this verdict: shown, not counted. */
-  fresh: boolean;
-  body: string;
-  at: string;
-}
-
-export interface Proposal {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  state: ProposalState;
-  /** The live document: /collab/:documentName. */
-  documentName: string;
-  readOnly: boolean;
-  author: UserRef | null;
-  baseVersion: number;
-  /** The ladder's latest published version (0: none yet). */
-  publishedVersion: number;
-  behindPublished: boolean;
-  restoredFromVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-  openedAt: string | null;
-  mergedAt: string | null;
-  mergedVersion: number | null;
-  mergedBy: UserRef | null;
-  closedAt: string | null;
-  closedBy: UserRef | null;
-  approvals: { required: number; fresh: number; stale: number };
-  reviewers: Reviewer[];
-  comments: { total: number; unresolvedThreads: number };
-}
-
-export interface DiffView {
-  diff: LadderDiff;
-  /** One human sentence per change. */
-  summary: string[];
-}
-
-export interface MergeBlocker {
-  code:
-    | 'not_open'
-    | 'already_merged'
-    | 'closed'
-    | 'changes_requested'
-    | 'not_enough_approvals'
-    | 'conflicts'
-    | 'no_changes';
-  message: string;
-}
-
-export interface ProposalDetail extends Proposal {
-  /** The document state this answer describes; sent with a verdict. */
-  fingerprint: string;
-  ladder: { id: string; slug: string; title: string; track: string; requiredApprovals: number };
-  /** Against the base version. */
-  changes: DiffView;
-  /** What publishing now would change against the current published version (null once closed or merged). */
-  preview: DiffView | null;
-  conflicts: Conflict[];
-  checks: { canMerge: boolean; blockers: MergeBlocker[] };
-}
-
-export type ProposalFilter = 'active' | 'draft' | 'review' | 'merged' | 'closed' | 'all';
-
-/** Per ladder: published version, proposals in progress, and what awaits my review. */
-export interface LadderActivity {
-  slug: string;
-  publishedVersion: number;
-  publishedAt: string | null;
-  drafts: number;
-  inReview: number;
-  awaitingMyReview: number[];
-}
+export type {
+  LadderActivity,
+  ProposalDetail,
+  ProposalFilter,
+  ProposalState,
+  ProposalView as Proposal,
+  ReviewerView as Reviewer,
+  VerdictKind,
+} from '@rungs/shared/api/proposals';
+export type { DiffView, UserRef } from '@rungs/shared/api/diff';
+export type { MergeBlocker } from '@rungs/shared/api/review-status';
 
 const ladderPath = (slug: string) => `/ladders/${encodeURIComponent(slug)}`;
 const proposalPath = (slug: string, n: number, rest = '') => `${ladderPath(slug)}/proposals/${n}${rest}`;
@@ -163,11 +95,7 @@ export async function mergeProposal(slug: string, n: number): Promise<{ version:
 export type { UpdateConflict, UpdateResolution };
 
 /** The preview of "update from published", and what confirming it must send back. */
-export type UpdatePreview = UpdatePlan & {
-  baseVersion: number;
-  publishedVersion: number;
-  fingerprint: string;
-};
+export type UpdatePreview = UpdatePlanView;
 
 export async function previewUpdateFromPublished(slug: string, n: number): Promise<UpdatePreview> {
   const { plan } = await apiRequest<{ plan: UpdatePreview }>(proposalPath(slug, n, '/update-from-published'));

@@ -2,7 +2,7 @@ import type { LevelComparison } from '@rungs/shared/diff/compare-levels';
 import type { LadderContent } from '../domain.ts';
 import { apiRequest } from './client.ts';
 import type { Proposal } from './proposals.ts';
-import type { Version, VersionDiff } from '@rungs/shared/api/versions';
+import type { VersionView as Version, VersionDiff } from '@rungs/shared/api/versions';
 
 export type { Version };
 

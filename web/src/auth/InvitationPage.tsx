@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { SessionInfo } from '../api/session.ts';
 import { useAsync } from '../api/use-async.ts';
 import { acceptInvitation, getInvitation } from '../api/users.ts';
+import { FormError, SubmitButton, TextField, useFormSubmit } from '../ui/form.tsx';
 import { Loading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AuthCard } from './AuthCard.tsx';
-import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
+import { NewPasswordField } from './password-fields.tsx';
 
 /** The token of an invitation link (`/invitations/<token>`), or null on any other page. */
 export function invitationTokenOf(pathname: string): string | null {
@@ -64,25 +65,11 @@ function AcceptForm({
   const [name, setName] = useState(invitation.name);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const ids = { email: useId(), name: useId(), password: useId(), confirm: useId(), hint: useId() };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (password !== confirm) {
-      setError('The two passwords are different. Type the same password twice.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await acceptInvitation(token, { password, name: name.trim() || undefined }));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormSubmit(async () => {
+    if (password !== confirm)
+      throw new Error('The two passwords are different. Type the same password twice.');
+    onDone(await acceptInvitation(token, { password, name: name.trim() || undefined }));
+  });
 
   return (
     <AuthCard
@@ -95,49 +82,27 @@ function AcceptForm({
       }
     >
       <form className="form" onSubmit={submit}>
-        <label htmlFor={ids.email}>Email</label>
-        <input id={ids.email} type="email" autoComplete="username" value={invitation.email} readOnly />
-        <label htmlFor={ids.name}>Your name</label>
-        <input
-          id={ids.name}
+        <TextField label="Email" type="email" autoComplete="username" value={invitation.email} readOnly />
+        <TextField
+          label="Your name"
           autoComplete="name"
           required
           maxLength={200}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onValue={setName}
         />
-        <label htmlFor={ids.password}>Password</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="new-password"
-          autoFocus
-          required
-          aria-describedby={ids.hint}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <p id={ids.hint} className="auth-hint">
-          At least {MIN_PASSWORD_LENGTH} characters.
-        </p>
-        <label htmlFor={ids.confirm}>Password again</label>
-        <input
-          id={ids.confirm}
+        <NewPasswordField autoFocus value={password} onValue={setPassword} />
+        <TextField
+          label="Password again"
           type="password"
           autoComplete="new-password"
           required
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          onValue={setConfirm}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <div className="form-actions">
-          <button type="submit" className="button primary wide" disabled={busy}>
-            {busy ? 'Setting up…' : 'Set password and sign in'}
-          </button>
+          <SubmitButton wide busy={busy} label="Set password and sign in" busyLabel="Setting up…" />
         </div>
         <p className="auth-alt muted">
           Already have an account?{' '}

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../api/client.ts';
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
 import { createFirstAdmin, type SessionInfo } from '../api/session.ts';
+import { FormError, SubmitButton, TextField, useFormSubmit } from '../ui/form.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AuthCard } from './AuthCard.tsx';
-import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
+import { NewPasswordField } from './password-fields.tsx';
 
 /** First run: nobody has an account yet, so the first visitor creates the admin account. */
 export function SetupPage({
@@ -17,24 +18,15 @@ export function SetupPage({
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [alreadySetUp, setAlreadySetUp] = useState(false);
-  const ids = { name: useId(), email: useId(), password: useId(), hint: useId() };
-  useDocumentTitle('Set up Rungs');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
+      setAlreadySetUp(false);
       onDone(await createFirstAdmin({ name: name.trim(), email: email.trim(), password }));
-    } catch (err) {
-      setError(errorMessage(err));
-      setAlreadySetUp(err instanceof ApiError && err.status === 409);
-      setBusy(false);
-    }
-  }
+    },
+    (err) => setAlreadySetUp(err instanceof ApiError && err.status === 409),
+  );
+  useDocumentTitle('Set up Rungs');
 
   return (
     <AuthCard
@@ -42,52 +34,32 @@ export function SetupPage({
       intro="There are no accounts yet. Create the first one: it is the admin, who invites everyone else."
     >
       <form className="form" onSubmit={submit}>
-        <label htmlFor={ids.name}>Your name</label>
-        <input
-          id={ids.name}
+        <TextField
+          label="Your name"
           autoComplete="name"
           autoFocus
           required
           maxLength={200}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onValue={setName}
         />
-        <label htmlFor={ids.email}>Email</label>
-        <input
-          id={ids.email}
+        <TextField
+          label="Email"
           type="email"
           autoComplete="username"
           required
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onValue={setEmail}
         />
-        <label htmlFor={ids.password}>Password</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-describedby={ids.hint}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <p id={ids.hint} className="auth-hint">
-          At least {MIN_PASSWORD_LENGTH} characters.
-        </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <NewPasswordField value={password} onValue={setPassword} />
+        <FormError error={error} />
         <div className="form-actions">
           {alreadySetUp ? (
             <button type="button" className="button primary wide" onClick={onSignIn}>
               Go to sign in
             </button>
           ) : (
-            <button type="submit" className="button primary wide" disabled={busy}>
-              {busy ? 'Creating…' : 'Create admin account'}
-            </button>
+            <SubmitButton wide busy={busy} label="Create admin account" busyLabel="Creating…" />
           )}
         </div>
       </form>

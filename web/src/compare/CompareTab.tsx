@@ -3,6 +3,7 @@ import { errorMessage } from '../api/client.ts';
 import { useAsync } from '../api/use-async.ts';
 import { compareLevels, getVersion, type LevelComparison } from '../api/versions.ts';
 import { BlockDiffView } from '../diff/BlockDiffView.tsx';
+import { levelFullName, levelName } from '../ladder/level-label.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
 import { ladderPath, useLadderShell } from '../published/ladder-context.ts';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
@@ -20,10 +21,6 @@ const STATUS: Record<Row['status'], { label: string; tag: string }> = {
   empty: { label: 'Empty', tag: 'tag-same' },
 };
 
-function levelLabel(level: { code: string; title: string }): string {
-  return [level.code, level.title].filter(Boolean).join(' — ') || 'Untitled level';
-}
-
 function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison; onlyNew: boolean }) {
   const rows = onlyNew
     ? comparison.rows.filter((r) => r.status === 'new' || r.status === 'changed')
@@ -32,12 +29,12 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
     <div
       className="table-wrap"
       role="region"
-      aria-label={`Comparison of ${comparison.lower.code} and ${comparison.higher.code}`}
+      aria-label={`Comparison of ${levelName(comparison.lower)} and ${levelName(comparison.higher)}`}
       tabIndex={0}
     >
       <table
         className="data-table compare-table"
-        aria-label={`${comparison.lower.code} compared with ${comparison.higher.code}`}
+        aria-label={`${levelName(comparison.lower)} compared with ${levelName(comparison.higher)}`}
       >
         <colgroup>
           <col className="compare-col-competency" />
@@ -47,9 +44,9 @@ function ComparisonTable({ comparison, onlyNew }: { comparison: LevelComparison;
         <thead>
           <tr>
             <th scope="col">Competency</th>
-            <th scope="col">{levelLabel(comparison.lower)}</th>
+            <th scope="col">{levelFullName(comparison.lower)}</th>
             <th scope="col">
-              {levelLabel(comparison.higher)} <span className="compare-note">· new in green</span>
+              {levelFullName(comparison.higher)} <span className="compare-note">· new in green</span>
             </th>
           </tr>
         </thead>
@@ -187,7 +184,7 @@ export function CompareTab() {
           <select value={lower} onChange={(e) => set({ lower: e.target.value })}>
             {levels.map((l) => (
               <option key={l.id} value={l.id}>
-                {levelLabel(l)}
+                {levelFullName(l)}
               </option>
             ))}
           </select>
@@ -205,7 +202,7 @@ export function CompareTab() {
           <select value={higher} onChange={(e) => set({ higher: e.target.value })}>
             {levels.map((l) => (
               <option key={l.id} value={l.id}>
-                {levelLabel(l)}
+                {levelFullName(l)}
               </option>
             ))}
           </select>
@@ -246,11 +243,11 @@ export function CompareTab() {
         <>
           <p className="compare-links small">
             <Link to={ladderPath(slug, `/levels/${encodeURIComponent(lower)}`)}>
-              Page of {comparison.state.value.comparison.lower.code || 'the lower level'}
+              Page of {levelName(comparison.state.value.comparison.lower, 'the lower level')}
             </Link>
             {' · '}
             <Link to={ladderPath(slug, `/levels/${encodeURIComponent(higher)}`)}>
-              Page of {comparison.state.value.comparison.higher.code || 'the higher level'}
+              Page of {levelName(comparison.state.value.comparison.higher, 'the higher level')}
             </Link>
           </p>
           <ComparisonTable comparison={comparison.state.value.comparison} onlyNew={onlyNew} />

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
+import { levelFullName } from '../ladder/level-label.ts';
 import { BlockDiffView } from './BlockDiffView.tsx';
 import { isEmptyDiff } from './diff-layout.ts';
 import type { LadderDiff } from './types.ts';
-
-function levelName(l: { code: string; title: string }): string {
-  return [l.code, l.title].filter(Boolean).join(' — ') || 'Untitled level';
-}
 
 function From({ from, to }: { from: string; to: string }) {
   return (
@@ -65,7 +62,7 @@ export function ChangeSummary({ diff }: { diff: LadderDiff }) {
       `la:${l.id}`,
       'added',
       <>
-        Level <strong>{levelName(l)}</strong> added (position {l.index + 1})
+        Level <strong>{levelFullName(l)}</strong> added (position {l.index + 1})
       </>,
     );
   for (const l of levels.removed)
@@ -73,7 +70,7 @@ export function ChangeSummary({ diff }: { diff: LadderDiff }) {
       `lr:${l.id}`,
       'removed',
       <>
-        Level <strong>{levelName(l)}</strong> removed
+        Level <strong>{levelFullName(l)}</strong> removed
       </>,
     );
   for (const l of levels.renamed)
@@ -99,7 +96,7 @@ export function ChangeSummary({ diff }: { diff: LadderDiff }) {
       `lm:${l.id}`,
       'moved',
       <>
-        Level <strong>{levelName(l)}</strong> moved from position {l.from + 1} to {l.to + 1}
+        Level <strong>{levelFullName(l)}</strong> moved from position {l.from + 1} to {l.to + 1}
       </>,
     );
   for (const l of levels.attributes) {
@@ -113,7 +110,7 @@ export function ChangeSummary({ diff }: { diff: LadderDiff }) {
       `lt:${l.id}`,
       'changed',
       <>
-        Attributes of <strong>{levelName(l)}</strong>: {parts.join('; ')}
+        Attributes of <strong>{levelFullName(l)}</strong>: {parts.join('; ')}
       </>,
     );
   }
@@ -122,7 +119,7 @@ export function ChangeSummary({ diff }: { diff: LadderDiff }) {
       `ls:${l.id}`,
       'changed',
       <>
-        Summary of <strong>{levelName(l)}</strong> changed
+        Summary of <strong>{levelFullName(l)}</strong> changed
       </>,
     );
 

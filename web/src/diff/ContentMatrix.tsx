@@ -1,10 +1,12 @@
-import { Fragment, memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { CellExtras } from '../ladder/matrix/cell-extras.tsx';
+import { MatrixFrame } from '../ladder/matrix/MatrixFrame.tsx';
+import { levelName } from '../ladder/level-label.ts';
 import { cellKey, isEmptyDoc, type LadderContent, type RichText } from '../domain.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
 import { BlockDiffView } from './BlockDiffView.tsx';
-import { diffLayout, type DiffCell, type DiffColumn, type DiffRow } from './diff-layout.ts';
+import { diffLayout, type DiffCell, type DiffColumn } from './diff-layout.ts';
 import type { BlockDiff, LadderDiff } from './types.ts';
 import './diff.css';
 
@@ -116,16 +118,6 @@ function CellView({
   );
 }
 
-function groupRuns(rows: readonly DiffRow[]) {
-  const runs: { group: string; rows: DiffRow[] }[] = [];
-  for (const row of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last.group === row.group) last.rows.push(row);
-    else runs.push({ group: row.group, rows: [row] });
-  }
-  return runs;
-}
-
 /**
  * A ladder as a read-only matrix (levels as columns, competencies as rows). With a `diff`, it is
  * the result of that diff with every change marked: new words underlined green, removed words
@@ -153,8 +145,6 @@ export function ContentMatrix({
   const layout = useMemo(() => diffLayout(base ?? head, head, diff), [base, head, diff]);
   const columns = onlyChanged ? layout.columns.filter((c) => layout.columnChanged(c.id)) : layout.columns;
   const rows = onlyChanged ? layout.rows.filter((r) => layout.rowChanged(r.id)) : layout.rows;
-  const hasGroups = rows.some((r) => r.group);
-  const runs = groupRuns(rows);
 
   if (layout.columns.length === 0 && layout.rows.length === 0) {
     return <p className="muted matrix-none">This ladder has no levels or competencies yet.</p>;
@@ -162,97 +152,63 @@ export function ContentMatrix({
 
   return (
     <div className="content-scroller" role="region" aria-label={label} tabIndex={0}>
-      <table className="matrix content-matrix" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col" className="corner">
-              <span className="corner-label">Competency</span>
-              <span className="corner-sub muted">Level →</span>
-            </th>
-            {columns.map((column) => (
-              <LevelHead key={column.id} column={column} href={levelHref?.(column.id)} />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="summary-row">
-            <th scope="row" className="row-label">
-              Summary
-            </th>
-            {columns.map((column) => (
-              <td
-                key={column.id}
-                className={`cell summary-cell diff-cell status-${column.status} ${column.summaryDiff ? 'is-changed' : ''}`}
-              >
-                <div className="diff-cell-body summary-text">
-                  <Rich doc={column.summary} blocks={column.summaryDiff} />
-                </div>
-              </td>
-            ))}
-          </tr>
-          {runs.map((run, r) => (
-            <Fragment key={`${r}:${run.group}`}>
-              {hasGroups && (
-                <tr className="group-row">
-                  <th scope="rowgroup" colSpan={columns.length + 1}>
-                    <span className="group-label">{run.group || 'No group'}</span>
-                  </th>
-                </tr>
+      <MatrixFrame
+        className="content-matrix"
+        label={label}
+        columns={columns}
+        rows={rows}
+        levelHeader={(column) => <LevelHead key={column.id} column={column} href={levelHref?.(column.id)} />}
+        summaryCell={(column) => (
+          <td
+            key={column.id}
+            className={`cell summary-cell diff-cell status-${column.status} ${column.summaryDiff ? 'is-changed' : ''}`}
+          >
+            <div className="diff-cell-body summary-text">
+              <Rich doc={column.summary} blocks={column.summaryDiff} />
+            </div>
+          </td>
+        )}
+        row={(row) => (
+          <tr key={row.id} className={`competency-row status-${row.status}`} data-competency-id={row.id}>
+            <th scope="row" className={`competency-header diff-competency status-${row.status}`}>
+              <div className="competency-head">
+                <span className="competency-name">
+                  <Renamed change={row.rename?.name} value={row.name || 'Untitled competency'} />
+                </span>
+              </div>
+              {row.rename?.group && (
+                <p className="diff-group-change small">
+                  Group: <Renamed change={row.rename.group} value={row.group} />
+                </p>
               )}
-              {run.rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className={`competency-row status-${row.status}`}
-                  data-competency-id={row.id}
-                >
-                  <th scope="row" className={`competency-header diff-competency status-${row.status}`}>
-                    <div className="competency-head">
-                      <span className="competency-name">
-                        <Renamed change={row.rename?.name} value={row.name || 'Untitled competency'} />
-                      </span>
-                    </div>
-                    {row.rename?.group && (
-                      <p className="diff-group-change small">
-                        Group: <Renamed change={row.rename.group} value={row.group} />
-                      </p>
-                    )}
-                    <StatusTags status={row.status} moved={row.moved} />
-                    <div className="competency-description diff-description">
-                      <Rich doc={row.description} blocks={row.descriptionDiff} />
-                    </div>
-                  </th>
-                  {columns.map((column) => {
-                    const name = `${row.name || 'Competency'} at ${column.code || 'this level'}`;
-                    const status =
-                      row.status === 'removed' || column.status === 'removed'
-                        ? 'status-removed'
-                        : row.status === 'added' || column.status === 'added'
-                          ? 'status-added'
-                          : '';
-                    return (
-                      <CellView
-                        key={column.id}
-                        cell={layout.cell(column.id, row.id)}
-                        label={name}
-                        status={status}
-                        dataKey={cellKey(column.id, row.id)}
-                        extras={cellExtras?.(column.id, row.id, name)}
-                      />
-                    );
-                  })}
-                </tr>
-              ))}
-            </Fragment>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length + 1} className="no-rows">
-                {onlyChanged ? 'No competency changed.' : 'No competencies yet.'}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+              <StatusTags status={row.status} moved={row.moved} />
+              <div className="competency-description diff-description">
+                <Rich doc={row.description} blocks={row.descriptionDiff} />
+              </div>
+            </th>
+            {columns.map((column) => {
+              const name = `${row.name || 'Competency'} at ${levelName(column)}`;
+              const status =
+                row.status === 'removed' || column.status === 'removed'
+                  ? 'status-removed'
+                  : row.status === 'added' || column.status === 'added'
+                    ? 'status-added'
+                    : '';
+              return (
+                <CellView
+                  key={column.id}
+                  cell={layout.cell(column.id, row.id)}
+                  label={name}
+                  status={status}
+                  dataKey={cellKey(column.id, row.id)}
+                  extras={cellExtras?.(column.id, row.id, name)}
+                />
+              );
+            })}
+          </tr>
+        )}
+        noRows={onlyChanged ? 'No competency changed.' : 'No competencies yet.'}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { LadderContent } from '../domain.ts';
+import { levelFullName } from '../ladder/level-label.ts';
 import { ChangeSummary } from './ChangeSummary.tsx';
 import { ContentMatrix, type CellExtras } from './ContentMatrix.tsx';
 import { LevelDiffView } from './LevelDiffView.tsx';
@@ -89,7 +90,7 @@ export function DiffView({
             <select value={levelId} onChange={(e) => set({ level: e.target.value })}>
               {[...levels, ...base.levels.filter((l) => !levels.some((h) => h.id === l.id))].map((l) => (
                 <option key={l.id} value={l.id}>
-                  {[l.code, l.title].filter(Boolean).join(' — ') || 'Untitled level'}
+                  {levelFullName(l)}
                 </option>
               ))}
             </select>

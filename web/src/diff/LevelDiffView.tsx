@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { cellKey, isEmptyDoc, type LadderContent } from '../domain.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
+import { levelName } from '../ladder/level-label.ts';
 import { BlockDiffView } from './BlockDiffView.tsx';
 import type { CellExtras } from './ContentMatrix.tsx';
 import { diffLayout } from './diff-layout.ts';
@@ -75,7 +76,7 @@ export function LevelDiffView({
       {rows.length === 0 && <p className="muted">Nothing changed at this level.</p>}
       <dl className="level-diff-rows">
         {rows.map(({ row, cell }) => {
-          const label = `${row.name || 'Competency'} at ${column.code || 'this level'}`;
+          const label = `${row.name || 'Competency'} at ${levelName(column)}`;
           return (
             <div
               key={row.id}

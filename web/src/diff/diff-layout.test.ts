@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffLadders, docFromParagraphs, type LadderContent } from '@rungs/shared';
 import { testLadder } from '../../../tests/helpers/ladders.ts';
-import { diffLayout, isEmptyDiff, reconstructHead } from './diff-layout.ts';
+import { diffLayout, isEmptyDiff } from './diff-layout.ts';
 
 const clone = (c: LadderContent): LadderContent => structuredClone(c);
-
-/** What reconstructHead rebuilds: the structure (the diff matrix takes text from the cell diffs). */
-const structure = (c: LadderContent) => ({
-  title: c.title,
-  track: c.track,
-  levels: c.levels.map(({ id, code, title }) => ({ id, code, title })),
-  competencies: c.competencies.map(({ id, name, group }) => ({ id, name, group })),
-});
 
 /** Each change a proposal can make, applied to a copy of `base`. */
 const changes: Record<string, (head: LadderContent) => void> = {
@@ -29,27 +21,6 @@ const changes: Record<string, (head: LadderContent) => void> = {
   'a competency moved to another group': (h) => (h.competencies[0]!.group = 'Odd'),
   'the title changed': (h) => (h.title = 'Renamed ladder'),
 };
-
-describe('reconstructHead', () => {
-  const base = testLadder(3, 3);
-  base.cells['L2:C2'] = docFromParagraphs('Already there.');
-
-  for (const [name, change] of Object.entries(changes)) {
-    it(`rebuilds the head's structure from the base and the diff: ${name}`, () => {
-      const head = clone(base);
-      change(head);
-      const rebuilt = reconstructHead(base, diffLadders(base, head), head);
-      expect(structure(rebuilt)).toEqual(structure(head));
-    });
-  }
-
-  it('rebuilds every change at once', () => {
-    const head = clone(base);
-    for (const change of Object.values(changes)) change(head);
-    const rebuilt = reconstructHead(base, diffLadders(base, head), head);
-    expect(structure(rebuilt)).toEqual(structure(head));
-  });
-});
 
 describe('diffLayout', () => {
   it('keeps removed competencies in place, marked removed, and marks added levels', () => {

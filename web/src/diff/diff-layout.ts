@@ -1,12 +1,4 @@
-import {
-  cellKey,
-  emptyDoc,
-  isEmptyDoc,
-  type Competency,
-  type LadderContent,
-  type Level,
-  type RichText,
-} from '../domain.ts';
+import { cellKey, emptyDoc, isEmptyDoc, type LadderContent, type RichText } from '../domain.ts';
 import type { BlockDiff, CellDiff, CompetencyRename, LadderDiff, LevelRename } from './types.ts';
 
 export type ItemStatus = 'same' | 'added' | 'removed';
@@ -62,84 +54,6 @@ function withRemoved<T>(items: T[], removed: { index: number; item: T }[]): T[] 
     out.splice(Math.min(index, out.length), 0, item);
   }
   return out;
-}
-
-/**
- * Rebuilds the order of the head from the base and the diff: added items at their head index,
- * moved items at their new index, the others keep their relative order in between.
- */
-function headOrder<T extends { id: string }>(
-  base: readonly T[],
-  removed: ReadonlySet<string>,
-  added: readonly { id: string; index: number }[],
-  moved: readonly { id: string; to: number }[],
-  make: (id: string, from: T | undefined) => T,
-): T[] {
-  const byId = new Map(base.map((x) => [x.id, x]));
-  const surviving = base.filter((x) => !removed.has(x.id));
-  const movedIds = new Set(moved.map((m) => m.id));
-  const slots: (T | undefined)[] = new Array(surviving.length + added.length);
-  for (const a of added) if (a.index < slots.length) slots[a.index] = make(a.id, undefined);
-  for (const m of moved) if (m.to < slots.length && !slots[m.to]) slots[m.to] = make(m.id, byId.get(m.id));
-  const stay = surviving.filter((x) => !movedIds.has(x.id));
-  let next = 0;
-  for (let i = 0; i < slots.length && next < stay.length; i++) {
-    if (!slots[i]) slots[i] = make(stay[next]!.id, stay[next++]);
-  }
-  return slots.filter((x): x is T => x !== undefined);
-}
-
-/**
- * The ladder a diff leads to, from its base and the diff alone (the server sends a merge preview
- * as a diff against the published version, without the merged ladder). Rich text of added levels
- * and competencies comes from `hint` (e.g. the proposal's own content) when it has them.
- */
-export function reconstructHead(base: LadderContent, diff: LadderDiff, hint?: LadderContent): LadderContent {
-  const hintLevels = new Map(hint?.levels.map((l) => [l.id, l]));
-  const hintCompetencies = new Map(hint?.competencies.map((c) => [c.id, c]));
-  const renamedLevels = new Map(diff.levels.renamed.map((r) => [r.id, r]));
-  const addedLevels = new Map(diff.levels.added.map((r) => [r.id, r]));
-  const levels = headOrder<Level>(
-    base.levels,
-    new Set(diff.levels.removed.map((r) => r.id)),
-    diff.levels.added,
-    diff.levels.moved,
-    (id, from) => {
-      const ref = renamedLevels.get(id) ?? addedLevels.get(id);
-      const hinted = hintLevels.get(id);
-      return {
-        id,
-        code: ref?.code ?? from?.code ?? '',
-        title: ref?.title ?? from?.title ?? '',
-        summary: from?.summary ?? hinted?.summary ?? emptyDoc(),
-        attributes: hinted?.attributes ?? from?.attributes ?? [],
-      };
-    },
-  );
-  const renamedCompetencies = new Map(diff.competencies.renamed.map((r) => [r.id, r]));
-  const addedCompetencies = new Map(diff.competencies.added.map((r) => [r.id, r]));
-  const competencies = headOrder<Competency>(
-    base.competencies,
-    new Set(diff.competencies.removed.map((r) => r.id)),
-    diff.competencies.added,
-    diff.competencies.moved,
-    (id, from) => {
-      const ref = renamedCompetencies.get(id) ?? addedCompetencies.get(id);
-      return {
-        id,
-        name: ref?.name ?? from?.name ?? '',
-        group: ref?.group ?? from?.group ?? '',
-        description: from?.description ?? hintCompetencies.get(id)?.description ?? emptyDoc(),
-      };
-    },
-  );
-  return {
-    ...base,
-    title: diff.ladder.title?.to ?? base.title,
-    track: diff.ladder.track?.to ?? base.track,
-    levels,
-    competencies,
-  };
 }
 
 /**

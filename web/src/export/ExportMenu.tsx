@@ -148,7 +148,7 @@ export function ExportMenu({
         <div
           ref={menuRef}
           id={menuId}
-          className="export-popover"
+          className="popover export-popover"
           role="menu"
           aria-label={label}
           onKeyDown={onMenuKeyDown}

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   cellKey,
   isEmptyDoc,
@@ -7,13 +7,14 @@ import {
   type Level,
   type RichText,
 } from '../domain.ts';
+import { levelFullName } from '../ladder/level-label.ts';
+import { MatrixFrame } from '../ladder/matrix/MatrixFrame.tsx';
 import { RichTextView } from '../richtext/RichTextView.tsx';
 import { InlineText } from '../ui/InlineText.tsx';
 import {
   competencyLabel,
   dropCompetency,
   dropLevel,
-  levelLabel,
   mergeCompetencies,
   mergeLevels,
   renameCompetency,
@@ -72,14 +73,9 @@ function ActionButton({
   );
 }
 
-function groupRuns(competencies: readonly Competency[]) {
-  const runs: { group: string; items: { competency: Competency; index: number }[] }[] = [];
-  competencies.forEach((competency, index) => {
-    const last = runs[runs.length - 1];
-    if (last && last.group === competency.group) last.items.push({ competency, index });
-    else runs.push({ group: competency.group, items: [{ competency, index }] });
-  });
-  return runs;
+/** An imported level may have neither code nor title yet: its place names it then. */
+function levelLabel(level: Level, index: number): string {
+  return levelFullName(level, { separator: ' ', fallback: `Level ${index + 1}` });
 }
 
 type Merging =
@@ -129,7 +125,7 @@ function LevelColumnHeader({
           }
         />
         {level.attributes.length > 0 && (
-          <dl className="import-attributes">
+          <dl className="key-values import-attributes">
             {level.attributes.map((a, i) => (
               <div key={i}>
                 <dt>{a.key}</dt>
@@ -254,8 +250,6 @@ export function PreviewMatrix({
   onChange(change: DraftChange): void;
 }) {
   const { levels, competencies, cells } = content;
-  const runs = useMemo(() => groupRuns(competencies), [competencies]);
-  const hasGroups = competencies.some((c) => c.group);
   const hasSummaries = levels.some((l) => !isEmptyDoc(l.summary));
   const [merging, setMerging] = useState<Merging | null>(null);
   const sectionsOf = useMemo(
@@ -282,76 +276,53 @@ export function PreviewMatrix({
       role="region"
       aria-label="Preview of the imported ladder"
     >
-      <table
-        className="matrix import-matrix"
-        aria-label="Imported ladder preview"
+      <MatrixFrame
+        className="import-matrix"
+        label="Imported ladder preview"
         style={{ minWidth: 250 + levels.length * 220 }}
-      >
-        <thead>
-          <tr>
-            <th scope="col" className="corner">
-              <span className="corner-label">Competency</span>
-              <span className="corner-sub muted">Level →</span>
-            </th>
-            {levels.map((level, i) => (
-              <LevelColumnHeader
-                key={level.id}
-                level={level}
-                index={i}
-                canMerge={levels.length > 1}
-                onChange={onChange}
-                onMerge={() => setMerging({ kind: 'level', level, index: i })}
-              />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {hasSummaries && (
-            <tr className="summary-row">
-              <th scope="row" className="row-label">
-                Summary
-              </th>
-              {levels.map((level) => (
+        columns={levels}
+        rows={competencies}
+        levelHeader={(level, i) => (
+          <LevelColumnHeader
+            key={level.id}
+            level={level}
+            index={i}
+            canMerge={levels.length > 1}
+            onChange={onChange}
+            onMerge={() => setMerging({ kind: 'level', level, index: i })}
+          />
+        )}
+        summaryCell={
+          hasSummaries
+            ? (level) => (
                 <td key={level.id} className="cell summary-cell">
                   <StaticText doc={level.summary} className="summary-text" />
                 </td>
-              ))}
-            </tr>
-          )}
-          {runs.map((run, r) => (
-            <Fragment key={`${r}:${run.group}`}>
-              {hasGroups && (
-                <tr className="group-row">
-                  <th scope="rowgroup" colSpan={levels.length + 1}>
-                    <span className="group-label">{run.group || 'No group'}</span>
-                  </th>
-                </tr>
-              )}
-              {run.items.map(({ competency, index }) => (
-                <tr key={competency.id} className="competency-row" data-competency-id={competency.id}>
-                  <CompetencyRowHeader
-                    competency={competency}
-                    index={index}
-                    canMerge={competencies.length > 1}
-                    sections={sectionsOf.get(competency.id) ?? []}
-                    onChange={onChange}
-                    onMerge={() => setMerging({ kind: 'competency', competency, index })}
-                  />
-                  {levels.map((level) => (
-                    <td key={level.id} className="cell">
-                      <StaticText
-                        doc={cells[cellKey(level.id, competency.id)]}
-                        className="cell-text"
-                        empty="Empty"
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+              )
+            : undefined
+        }
+        row={(competency, index) => (
+          <tr key={competency.id} className="competency-row" data-competency-id={competency.id}>
+            <CompetencyRowHeader
+              competency={competency}
+              index={index}
+              canMerge={competencies.length > 1}
+              sections={sectionsOf.get(competency.id) ?? []}
+              onChange={onChange}
+              onMerge={() => setMerging({ kind: 'competency', competency, index })}
+            />
+            {levels.map((level) => (
+              <td key={level.id} className="cell">
+                <StaticText
+                  doc={cells[cellKey(level.id, competency.id)]}
+                  className="cell-text"
+                  empty="Empty"
+                />
+              </td>
+            ))}
+          </tr>
+        )}
+      />
       {merging?.kind === 'level' && (
         <MergeDialog
           kind="level"

@@ -117,12 +117,6 @@ export function filledCellCount(content: LadderContent): number {
   return Object.values(content.cells).filter((d) => !isEmptyDoc(d)).length;
 }
 
-/** A level's name as people read it: "IC5 Staff Engineer", "IC5", or its title. */
-export function levelLabel(level: Pick<Level, 'code' | 'title'>, index?: number): string {
-  const name = [level.code, level.title].filter(Boolean).join(' ');
-  return name || (index === undefined ? 'Untitled level' : `Level ${index + 1}`);
-}
-
 export function competencyLabel(competency: Pick<Competency, 'name'>, index?: number): string {
   return competency.name || (index === undefined ? 'Untitled competency' : `Competency ${index + 1}`);
 }

@@ -92,7 +92,7 @@ export function NotificationsBell() {
         )}
       </button>
       {open && (
-        <div id={panelId} className="notifications-panel" role="region" aria-label="Notifications">
+        <div id={panelId} className="popover notifications-panel" role="region" aria-label="Notifications">
           <div className="notifications-head">
             <h2>Notifications</h2>
             {unread > 0 && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { errorMessage } from '../api/client.ts';
 import { createProposal, type Proposal } from '../api/proposals.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions, FormError, TextField, useFormSubmit } from '../ui/form.tsx';
 
 /** "New proposal": a title (the changelog entry) and an optional description; forks the published ladder. */
 export function NewProposalDialog({
@@ -17,47 +17,30 @@ export function NewProposalDialog({
 }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit() {
-    if (!title.trim()) {
-      setError('Give the proposal a title: it becomes the changelog entry of the version it publishes.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(
-        await createProposal(slug, { title: title.trim(), description: description.trim() || undefined }),
+  const { busy, error, submit } = useFormSubmit(async () => {
+    if (!title.trim())
+      throw new Error(
+        'Give the proposal a title: it becomes the changelog entry of the version it publishes.',
       );
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+    onCreated(
+      await createProposal(slug, { title: title.trim(), description: description.trim() || undefined }),
+    );
+  });
 
   return (
     <Dialog title="New proposal" onCancel={onCancel}>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form className="form" onSubmit={submit}>
         <p className="muted small dialog-intro">
           A proposal starts as a copy of version {publishedVersion}. Edit it with others, open it for review,
           and publish it as version {publishedVersion + 1} once approved.
         </p>
-        <label htmlFor="proposal-title">Title</label>
-        <input
-          id="proposal-title"
+        <TextField
+          label="Title"
           value={title}
           maxLength={200}
           autoFocus
           placeholder="e.g. Clarify delivery expectations for senior levels"
-          onChange={(e) => setTitle(e.target.value)}
+          onValue={setTitle}
         />
         <label htmlFor="proposal-description">
           Description <span className="muted">(optional)</span>
@@ -71,19 +54,8 @@ export function NewProposalDialog({
           placeholder="Why this change? What should reviewers look at?"
           onChange={(e) => setDescription(e.target.value)}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create proposal'}
-          </button>
-        </div>
+        <FormError error={error} />
+        <DialogActions onCancel={onCancel} busy={busy} label="Create proposal" busyLabel="Creating…" />
       </form>
     </Dialog>
   );

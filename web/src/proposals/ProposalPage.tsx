@@ -14,6 +14,7 @@ import { emptyLadderContent, parseCellKey, type LadderContent } from '../domain.
 import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
 import { CellExtrasContext } from '../ladder/matrix/cell-extras.tsx';
+import { levelName } from '../ladder/level-label.ts';
 import { ladderPath } from '../published/ladder-context.ts';
 import { ChecksPanel } from '../review/ChecksPanel.tsx';
 import { commentExtras } from '../review/CellCommentButton.tsx';
@@ -53,7 +54,7 @@ function LiveSession({ children }: { children(session: CollabSession): ReactNode
 }
 
 function cellLabeler(content: LadderContent | undefined): (key: string) => string {
-  const levels = new Map(content?.levels.map((l) => [l.id, l.code || l.title || 'a level']));
+  const levels = new Map(content?.levels.map((l) => [l.id, levelName(l, 'a level')]));
   const competencies = new Map(content?.competencies.map((c) => [c.id, c.name || 'a competency']));
   return (key) => {
     const { levelId, competencyId } = parseCellKey(key);
@@ -115,7 +116,7 @@ function ProposalWorkspace({
 
   const refreshDetail = detail.refresh;
   const refreshThreads = threads.refresh;
-  useProposalSync(session, () => {
+  useProposalSync(session, served.publishedVersion, () => {
     void refreshDetail();
     void refreshThreads();
   });
@@ -158,15 +159,14 @@ function ProposalWorkspace({
   const count = changeCount(proposal.changes.diff);
   const base_ = ladderPath(slug, `/proposals/${n}`);
   const tabs: { view: View; to: string; label: string }[] = [
-    { view: 'edit', to: base_, label: active && canEdit ? 'Edit' : 'Document' },
+    { view: 'edit', to: base_, label: served.can.edit ? 'Edit' : 'Document' },
     { view: 'changes', to: `${base_}/changes`, label: `Changes (${count})` },
   ];
   if (proposal.preview) tabs.push({ view: 'preview', to: `${base_}/preview`, label: 'Merge preview' });
 
   let main: ReactNode;
   if (view === 'changes') main = <ChangesView proposal={proposal} base={base.value} head={content} />;
-  else if (view === 'preview')
-    main = <PreviewView proposal={proposal} published={published.value} head={content} />;
+  else if (view === 'preview') main = <PreviewView proposal={proposal} published={published.value} />;
   else if (active && session) main = <LiveEditorView />;
   else
     main = (
@@ -235,7 +235,7 @@ function ProposalWorkspace({
               className="proposal-panel"
               aria-label="Proposal details, checks and comments"
             >
-              <ProposalAbout proposal={proposal} editable={canEdit && active} onChanged={changed} />
+              <ProposalAbout proposal={proposal} editable={served.can.edit} onChanged={changed} />
               <ProposalActions proposal={proposal} canEdit={canEdit} onChanged={changed} />
               <ChecksPanel proposal={proposal} showBlockers={!canEdit || proposal.state === 'draft'} />
               <VerdictPanel proposal={proposal} onDone={changed} />

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ProposalDetail } from '../api/proposals.ts';
 import { ReadOnlyNotice } from '../auth/ReadOnlyNotice.tsx';
@@ -6,7 +5,6 @@ import { useCanEdit } from '../auth/use-can-edit.ts';
 import { afterCloseAdvice } from '../collab/connection-status.ts';
 import { useConnectionStatus } from '../collab/hooks.ts';
 import { ContentMatrix } from '../diff/ContentMatrix.tsx';
-import { reconstructHead } from '../diff/diff-layout.ts';
 import { DiffView } from '../diff/DiffView.tsx';
 import type { LadderContent } from '../domain.ts';
 import { Matrix } from '../ladder/matrix/Matrix.tsx';
@@ -147,17 +145,11 @@ export function ChangesView({
 export function PreviewView({
   proposal,
   published,
-  head,
 }: {
   proposal: ProposalDetail;
   published: LadderContent | undefined;
-  head: LadderContent | undefined;
 }) {
   const preview = proposal.preview;
-  const result = useMemo(
-    () => (preview && published ? reconstructHead(published, preview.diff, head) : undefined),
-    [preview, published, head],
-  );
   if (!preview) {
     return (
       <p className="muted view-intro">
@@ -166,7 +158,7 @@ export function PreviewView({
       </p>
     );
   }
-  if (!published || !result) return <Loading label="Loading the preview…" />;
+  if (!published) return <Loading label="Loading the preview…" />;
   return (
     <div className="changes-view">
       <p className="view-intro small muted">
@@ -186,7 +178,7 @@ export function PreviewView({
       )}
       <DiffView
         base={published}
-        head={result}
+        head={preview.content}
         diff={preview.diff}
         label={`Merge preview of proposal #${proposal.number}`}
         cellExtras={commentExtras}

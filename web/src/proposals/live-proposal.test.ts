@@ -37,6 +37,7 @@ function detail(overrides: Partial<ProposalDetail> = {}): ProposalDetail {
     preview: null,
     conflicts: [],
     checks: { canMerge: true, blockers: [] },
+    can: { edit: true, publish: true, delete: true, resolve: true },
     ...overrides,
   } as ProposalDetail;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CollabSession } from '../collab/session.ts';
+import { announcedPublishedVersion } from '@rungs/shared/api/announcements';
 import { ProposalCloseCode } from '@rungs/shared/api/close-codes';
 
 const SIGNAL_FIELD = 'proposalSignal';
@@ -20,13 +21,20 @@ export function announceChange(session: CollabSession | null): void {
 /**
  * Keeps what only the server knows current on a proposal page (its state, verdicts, comments):
  * when someone else announces a change, when the server closes the socket because the proposal
- * was published, closed or reopened, and when the tab comes back into view. The document itself
+ * was published, closed or reopened, when it announces that the ladder was published (by another
+ * proposal), and when the tab comes back into view. The document itself
  * comes live through the session, so edits cause no request. Without a session the page also
  * asks every 30 s, since nothing would tell it.
  */
-export function useProposalSync(session: CollabSession | null, onServerChange: () => void): void {
+export function useProposalSync(
+  session: CollabSession | null,
+  publishedVersion: number,
+  onServerChange: () => void,
+): void {
   const ref = useRef(onServerChange);
   ref.current = onServerChange;
+  const known = useRef(publishedVersion);
+  known.current = publishedVersion;
 
   useEffect(() => {
     const refresh = () => ref.current();
@@ -54,6 +62,12 @@ export function useProposalSync(session: CollabSession | null, onServerChange: (
         if (seen.has(clientId) && seen.get(clientId) !== signal) changed = true;
         seen.set(clientId, signal);
       });
+      // The server announces a newer published version of the ladder (another proposal was published).
+      const announced = announcedPublishedVersion(session.awareness.getStates().values());
+      if (announced !== null && announced > known.current) {
+        known.current = announced;
+        changed = true;
+      }
       if (changed) refresh();
     };
     const codes = new Set<number>(Object.values(ProposalCloseCode));
@@ -61,6 +75,7 @@ export function useProposalSync(session: CollabSession | null, onServerChange: (
       if (event && codes.has(event.code)) refresh();
     };
     session.awareness.on('change', onAwareness);
+    onAwareness();
     session.provider.on('connection-close', onClose);
     return () => {
       document.removeEventListener('visibilitychange', onVisible);

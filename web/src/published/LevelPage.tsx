@@ -3,21 +3,13 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { useAsync } from '../api/use-async.ts';
 import { getVersion } from '../api/versions.ts';
-import { cellKey, isEmptyDoc, type Competency } from '../domain.ts';
+import { cellKey, isEmptyDoc } from '../domain.ts';
+import { levelName } from '../ladder/level-label.ts';
+import { groupRuns } from '../ladder/matrix/group-runs.ts';
 import { RichTextView } from '../richtext/RichTextView.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ladderPath, useLadderShell } from './ladder-context.ts';
-
-function groupRuns(competencies: readonly Competency[]) {
-  const runs: { group: string; items: Competency[] }[] = [];
-  for (const c of competencies) {
-    const last = runs[runs.length - 1];
-    if (last && last.group === c.group) last.items.push(c);
-    else runs.push({ group: c.group, items: [c] });
-  }
-  return runs;
-}
 
 /**
  * `/ladders/:slug/levels/:levelId`: one level of the published ladder on its own page, with a
@@ -37,7 +29,7 @@ export function LevelPage() {
     state.status === 'ready' && state.value
       ? state.value.content.levels.find((l) => l.id === levelId)
       : undefined;
-  useDocumentTitle(level ? `${level.code || level.title} · ${ladder.title}` : ladder.title);
+  useDocumentTitle(level ? `${levelName(level, '')} · ${ladder.title}` : ladder.title);
 
   if (!versionNumber) {
     return (
@@ -87,12 +79,12 @@ export function LevelPage() {
         <span className="level-nav-steps">
           {prev && (
             <Link to={ladderPath(slug, `/levels/${encodeURIComponent(prev.id)}${query}`)} rel="prev">
-              ← {prev.code || prev.title}
+              ← {levelName(prev, '')}
             </Link>
           )}
           {next && (
             <Link to={ladderPath(slug, `/levels/${encodeURIComponent(next.id)}${query}`)} rel="next">
-              {next.code || next.title} →
+              {levelName(next, '')} →
             </Link>
           )}
         </span>
@@ -121,7 +113,7 @@ export function LevelPage() {
               `/compare?lower=${encodeURIComponent(prev.id)}&higher=${encodeURIComponent(level.id)}`,
             )}
           >
-            What is new from {prev.code || prev.title}
+            What is new from {levelName(prev, '')}
           </Link>
         )}
       </header>
@@ -145,7 +137,7 @@ export function LevelPage() {
         <Fragment key={`${r}:${run.group}`}>
           {run.group && <h3 className="level-page-group">{run.group}</h3>}
           <dl className="level-page-rows">
-            {run.items.map((c) => {
+            {run.items.map(({ item: c }) => {
               const cell = content.cells[cellKey(level.id, c.id)];
               return (
                 <div key={c.id} className="level-page-row" id={`competency-${c.id}`}>

@@ -11,6 +11,7 @@ import { useCollab } from '../../collab/CollabContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { InlineText } from '../../ui/InlineText.tsx';
+import { levelName } from '../level-label.ts';
 import { useCellExtras } from './cell-extras.tsx';
 import { RichTextCell } from './RichTextCell.tsx';
 
@@ -90,19 +91,22 @@ export const CompetencyRow = memo(function CompetencyRow({
           navCol={0}
         />
       </th>
-      {levels.map((level, i) => (
-        <td key={level.id} className="cell">
-          <RichTextCell
-            fragmentName={cellFragmentName(level.id, competency.id)}
-            label={`${name} at ${level.code || 'this level'}`}
-            placeholder="Add expectations"
-            className="cell-text"
-            navRow={navRow}
-            navCol={i + 1}
-          />
-          {cellExtras?.(level.id, competency.id, `${name} at ${level.code || 'this level'}`)}
-        </td>
-      ))}
+      {levels.map((level, i) => {
+        const label = `${name} at ${levelName(level)}`;
+        return (
+          <td key={level.id} className="cell">
+            <RichTextCell
+              fragmentName={cellFragmentName(level.id, competency.id)}
+              label={label}
+              placeholder="Add expectations"
+              className="cell-text"
+              navRow={navRow}
+              navCol={i + 1}
+            />
+            {cellExtras?.(level.id, competency.id, label)}
+          </td>
+        );
+      })}
       <td className="filler" aria-hidden="true" />
     </tr>
   );

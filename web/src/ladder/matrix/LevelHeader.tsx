@@ -5,6 +5,7 @@ import { useCollab } from '../../collab/CollabContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { InlineText } from '../../ui/InlineText.tsx';
+import { levelName } from '../level-label.ts';
 
 /** Column header of a level: code and title (renamable), move left/right, remove. */
 export const LevelHeader = memo(function LevelHeader({
@@ -22,7 +23,7 @@ export const LevelHeader = memo(function LevelHeader({
 }) {
   const { doc } = useCollab();
   const canEdit = useCanEdit();
-  const name = level.code || 'level';
+  const name = levelName(level, 'level');
   return (
     <th scope="col" className="level-header" data-level-id={level.id}>
       <div className="level-head">

@@ -1,26 +1,17 @@
 import { levelSummaryFragmentName, type CompetencyView, type LevelView } from '../../domain.ts';
-import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useCanEdit } from '../../auth/use-can-edit.ts';
 import { useCollab } from '../../collab/CollabContext.tsx';
 import { refocusAction } from '../../ui/IconButton.tsx';
+import { levelName } from '../level-label.ts';
 import { useLadderStructure } from '../use-ladder-structure.ts';
 import { CompetencyRow } from './CompetencyRow.tsx';
 import { LevelHeader } from './LevelHeader.tsx';
 import { MatrixDialogs, type MatrixDialog } from './MatrixDialogs.tsx';
+import { MatrixFrame } from './MatrixFrame.tsx';
 import { RichTextCell } from './RichTextCell.tsx';
 import { useRovingGrid } from './roving-grid.ts';
 import { groupsOf, moveCompetencyBy, moveLevelBy, suggestLevelCode } from './structure-actions.ts';
-
-/** Competencies split into consecutive runs of the same group, for group header rows. */
-function groupRuns(competencies: readonly CompetencyView[]) {
-  const runs: { group: string; items: { competency: CompetencyView; index: number }[] }[] = [];
-  competencies.forEach((competency, index) => {
-    const last = runs[runs.length - 1];
-    if (last && last.group === competency.group) last.items.push({ competency, index });
-    else runs.push({ group: competency.group, items: [{ competency, index }] });
-  });
-  return runs;
-}
 
 function scrollToRow(kind: 'level' | 'competency', id: string) {
   requestAnimationFrame(() => {
@@ -44,8 +35,6 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
   const canEdit = useCanEdit();
   const [dialog, setDialog] = useState<MatrixDialog | null>(null);
   const groups = useMemo(() => groupsOf(competencies), [competencies]);
-  const runs = useMemo(() => groupRuns(competencies), [competencies]);
-  const hasGroups = groups.length > 0;
 
   const onMoveLevel = useCallback(
     (id: string, delta: -1 | 1) => {
@@ -108,86 +97,61 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
         One stop in the tab order: arrow keys move between cells and controls, Enter or typing edits a cell,
         Escape stops.
       </p>
-      <table ref={tableRef} className="matrix" aria-label="Ladder matrix" aria-describedby="matrix-keys-hint">
-        <thead>
-          <tr>
-            <th scope="col" className="corner">
-              <span className="corner-label">Competency</span>
-              <span className="corner-sub">Level →</span>
+      <MatrixFrame
+        tableRef={tableRef}
+        label="Ladder matrix"
+        describedBy="matrix-keys-hint"
+        columns={levels}
+        rows={competencies}
+        levelHeader={(level, i) => (
+          <LevelHeader
+            key={level.id}
+            level={level}
+            isFirst={i === 0}
+            isLast={i === levels.length - 1}
+            onMove={onMoveLevel}
+            onRemove={onRemoveLevel}
+          />
+        )}
+        headerEnd={
+          canEdit ? (
+            <th scope="col" className="add-level">
+              <button type="button" className="button subtle" onClick={addLevel}>
+                + Level
+              </button>
             </th>
-            {levels.map((level, i) => (
-              <LevelHeader
-                key={level.id}
-                level={level}
-                isFirst={i === 0}
-                isLast={i === levels.length - 1}
-                onMove={onMoveLevel}
-                onRemove={onRemoveLevel}
-              />
-            ))}
-            {canEdit ? (
-              <th scope="col" className="add-level">
-                <button type="button" className="button subtle" onClick={addLevel}>
-                  + Level
-                </button>
-              </th>
-            ) : (
-              <td className="filler" aria-hidden="true" />
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="summary-row">
-            <th scope="row" className="row-label">
-              Summary
-            </th>
-            {levels.map((level, i) => (
-              <td key={level.id} className="cell summary-cell">
-                <RichTextCell
-                  fragmentName={levelSummaryFragmentName(level.id)}
-                  label={`summary of ${level.code || 'level'}`}
-                  placeholder="Add a summary"
-                  className="summary-text"
-                  navRow={0}
-                  navCol={i + 1}
-                />
-              </td>
-            ))}
+          ) : (
             <td className="filler" aria-hidden="true" />
-          </tr>
-          {runs.map((run, r) => (
-            <Fragment key={`${r}:${run.group}`}>
-              {hasGroups && (
-                <tr className="group-row">
-                  <th scope="rowgroup" colSpan={levels.length + 2}>
-                    <span className="group-label">{run.group || 'No group'}</span>
-                  </th>
-                </tr>
-              )}
-              {run.items.map(({ competency, index }) => (
-                <CompetencyRow
-                  key={competency.id}
-                  competency={competency}
-                  levels={levels}
-                  navRow={index + 1}
-                  isFirst={index === 0}
-                  isLast={index === competencies.length - 1}
-                  onMove={onMoveCompetency}
-                  onGroup={onGroup}
-                  onRemove={onRemoveCompetency}
-                />
-              ))}
-            </Fragment>
-          ))}
-          {competencies.length === 0 && (
-            <tr>
-              <td colSpan={levels.length + 2} className="no-rows">
-                No competencies yet. Add the first one to start writing expectations.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+          )
+        }
+        summaryCell={(level, i) => (
+          <td key={level.id} className="cell summary-cell">
+            <RichTextCell
+              fragmentName={levelSummaryFragmentName(level.id)}
+              label={`summary of ${levelName(level, 'level')}`}
+              placeholder="Add a summary"
+              className="summary-text"
+              navRow={0}
+              navCol={i + 1}
+            />
+          </td>
+        )}
+        summaryEnd={<td className="filler" aria-hidden="true" />}
+        row={(competency, index) => (
+          <CompetencyRow
+            key={competency.id}
+            competency={competency}
+            levels={levels}
+            navRow={index + 1}
+            isFirst={index === 0}
+            isLast={index === competencies.length - 1}
+            onMove={onMoveCompetency}
+            onGroup={onGroup}
+            onRemove={onRemoveCompetency}
+          />
+        )}
+        noRows="No competencies yet. Add the first one to start writing expectations."
+      />
       {canEdit && (
         <div className="matrix-footer">
           <button type="button" className="button subtle" onClick={addCompetency}>

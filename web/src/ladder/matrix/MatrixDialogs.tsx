@@ -1,6 +1,7 @@
 import { removeCompetency, removeLevel, type CompetencyView, type LevelView } from '../../domain.ts';
 import { useCollab } from '../../collab/CollabContext.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { levelFullName, levelName } from '../level-label.ts';
 import { AddCompetencyDialog, AddLevelDialog, GroupDialog } from './dialogs.tsx';
 import { addCompetencyIn, addLevelAt, regroupCompetency } from './structure-actions.ts';
 
@@ -64,10 +65,11 @@ export function MatrixDialogs({
           }}
         />
       );
-    case 'remove-level':
+    case 'remove-level': {
+      const code = levelName(dialog.level, '');
       return (
         <ConfirmDialog
-          title={`Remove level ${dialog.level.code || ''}?`.replace(' ?', '?')}
+          title={code ? `Remove level ${code}?` : 'Remove level?'}
           confirmLabel="Remove level"
           onCancel={onClose}
           onConfirm={() => {
@@ -76,11 +78,12 @@ export function MatrixDialogs({
           }}
         >
           <p>
-            The level <strong>{[dialog.level.code, dialog.level.title].filter(Boolean).join(' · ')}</strong>,
-            its summary and every cell in its column are removed for everyone editing this ladder.
+            The level <strong>{levelFullName(dialog.level, { separator: ' · ' })}</strong>, its summary and
+            every cell in its column are removed for everyone editing this ladder.
           </p>
         </ConfirmDialog>
       );
+    }
     case 'remove-competency':
       return (
         <ConfirmDialog

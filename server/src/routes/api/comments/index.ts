@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../../proposals/actor.ts';
+import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponses } from '@rungs/shared/api/errors';
 import { ProposalParams } from '@rungs/shared/api/proposals';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../../proposals/actor.ts';
+import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponse } from '@rungs/shared/api/errors';
 import { NotificationListResponse } from '@rungs/shared/api/notifications';
 

@@ -1,11 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { recordAudit } from '../../../audit/audit-log.ts';
-import { assertDocumentReadable, seesUnpublishedWork } from '../../../auth/document-policy.ts';
-import type { SessionUser } from '../../../auth/roles.ts';
-import { ACTIVE_STATES, REVIEW_STATES } from '../../../reviews/review-status.ts';
-import { actorOf } from '../../../proposals/actor.ts';
-import { HttpError } from '../../../plugins/errors.ts';
+import { actorOf } from '../../../auth/actor.ts';
+import { DomainError } from '../../../domain-errors.ts';
 import type { ProposalListFilter } from '../../../proposals/proposal-service.ts';
 import { ErrorResponse, ErrorResponses } from '@rungs/shared/api/errors';
 import { SlugParams } from '@rungs/shared/api/ladders';
@@ -34,12 +30,6 @@ const errors = ErrorResponses;
 
 /** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
 const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** Routes that read a proposal's live document ask the document policy, like the websocket. */
-  const assertProposalReadable = async (user: SessionUser | null, slug: string, number: number) => {
-    const row = await app.proposals.proposal(await app.proposals.ladder(slug), number);
-    await assertDocumentReadable(app.db, user, row.document_name);
-  };
-
   app.get(
     '/proposals/overview',
     {
@@ -52,46 +42,7 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = actorOf(request).user;
-      const seesDrafts = seesUnpublishedWork(user);
-      const ladders = await app.db
-        .selectFrom('ladders')
-        .select(['id', 'slug'])
-        .where('archived_at', 'is', null)
-        .orderBy('title')
-        .execute();
-      const ids = ladders.map((l) => l.id);
-      const versions = ids.length
-        ? await app.db
-            .selectFrom('versions')
-            .select(['ladder_id', 'number', 'created_at'])
-            .where('ladder_id', 'in', ids)
-            .orderBy('number', 'desc')
-            .execute()
-        : [];
-      const proposals =
-        ids.length && seesDrafts
-          ? await app.db
-              .selectFrom('proposals')
-              .select(['ladder_id', 'state'])
-              .where('ladder_id', 'in', ids)
-              .where('state', 'in', [...ACTIVE_STATES])
-              .execute()
-          : [];
-      const awaiting = await app.notifications.awaitingReviewOf(user);
-      return {
-        ladders: ladders.map((l) => {
-          const latest = versions.find((v) => v.ladder_id === l.id);
-          const mine = proposals.filter((p) => p.ladder_id === l.id);
-          return {
-            slug: l.slug,
-            publishedVersion: latest?.number ?? 0,
-            publishedAt: latest?.created_at ?? null,
-            drafts: mine.filter((p) => p.state === 'draft').length,
-            inReview: mine.filter((p) => REVIEW_STATES.includes(p.state)).length,
-            awaitingMyReview: awaiting.filter((a) => a.ladderSlug === l.slug).map((a) => a.proposalNumber),
-          };
-        }),
-      };
+      return app.proposals.overview(user, await app.notifications.awaitingReviewOf(user));
     },
   );
 
@@ -144,10 +95,10 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProposalDetailResponse, ...errors },
       },
     },
-    async (request) => {
-      await assertProposalReadable(request.user, request.params.slug, request.params.number);
-      return { proposal: await app.proposals.detail(request.params.slug, request.params.number) };
-    },
+    // Like every route that reads a proposal's live document, the service asks the document policy.
+    async (request) => ({
+      proposal: await app.proposals.detail(request.params.slug, request.params.number, request.user),
+    }),
   );
 
   app.get(
@@ -161,10 +112,9 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ content: LadderContentBody }), ...errors },
       },
     },
-    async (request) => {
-      await assertProposalReadable(request.user, request.params.slug, request.params.number);
-      return { content: await app.proposals.content(request.params.slug, request.params.number) };
-    },
+    async (request) => ({
+      content: await app.proposals.content(request.params.slug, request.params.number, request.user),
+    }),
   );
 
   app.patch(
@@ -225,7 +175,7 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return merged;
         },
         (err: unknown) => {
-          app.metrics.merges.inc({ outcome: err instanceof HttpError ? err.code : 'error' });
+          app.metrics.merges.inc({ outcome: err instanceof DomainError ? err.code : 'error' });
           throw err;
         },
       );
@@ -246,10 +196,9 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UpdatePlanResponse, ...errors },
       },
     },
-    async (request) => {
-      await assertProposalReadable(request.user, request.params.slug, request.params.number);
-      return { plan: await app.proposals.updatePlan(request.params.slug, request.params.number) };
-    },
+    async (request) => ({
+      plan: await app.proposals.updatePlan(request.params.slug, request.params.number, request.user),
+    }),
   );
 
   app.post(
@@ -326,25 +275,15 @@ const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SettingsResponse, ...errors },
       },
     },
-    async (request) => {
-      const ladder = await app.proposals.ladder(request.params.slug);
-      const { requiredApprovals } = request.body;
-      await app.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('ladders')
-          .set({ required_approvals: requiredApprovals, updated_at: new Date().toISOString() })
-          .where('id', '=', ladder.id)
-          .execute();
-        await recordAudit(trx, {
-          actor: { id: request.user!.id, label: request.user!.email },
-          action: 'ladder.settings_changed',
-          target: `ladder:${ladder.slug}`,
-          details: { requiredApprovals: { from: ladder.requiredApprovals, to: requiredApprovals } },
-          ip: request.ip,
-        });
-      });
-      return { settings: { requiredApprovals } };
-    },
+    async (request) => ({
+      settings: {
+        requiredApprovals: await app.proposals.setRequiredApprovals(
+          request.params.slug,
+          request.body.requiredApprovals,
+          actorOf(request),
+        ),
+      },
+    }),
   );
 };
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '@rungs/shared/api/errors';
+import { actorOf } from '../../../auth/actor.ts';
 import { SessionResponse } from '@rungs/shared/api/session';
 import {
   CreateUserBody,
@@ -11,8 +12,6 @@ import {
 } from '@rungs/shared/api/users';
 
 const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const actor = (request: { user: any; ip: string }) => ({ user: request.user!, ip: request.ip });
-
   app.get(
     '/users',
     {
@@ -37,7 +36,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, invitationToken } = await app.users.create(request.body, actor(request));
+      const { user, invitationToken } = await app.users.create(request.body, actorOf(request));
       return reply.status(201).send({
         user,
         ...(invitationToken ? { invitationPath: `/invitations/${invitationToken}` } : {}),
@@ -56,7 +55,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ user: UserSchema }), 400: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => ({ user: await app.users.update(request.params.id, request.body, actor(request)) }),
+    async (request) => ({ user: await app.users.update(request.params.id, request.body, actorOf(request)) }),
   );
 
   app.get(

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
-import { actorOf } from '../../../proposals/actor.ts';
+import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponses } from '@rungs/shared/api/errors';
 import { SlugParams } from '@rungs/shared/api/ladders';
 import { ProposalResponse } from '@rungs/shared/api/proposals';
