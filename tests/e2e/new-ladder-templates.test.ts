@@ -1,37 +1,21 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, plainText } from '@rungs/shared';
 import { findLadderTemplate } from '@rungs/shared/templates/index';
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 import { createLadder, testLadder } from '../helpers/ladders.ts';
 import { createPublishedLadder, createTeam, type Team } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
 /** "New ladder" starts from a template written by us, or copies a published ladder. */
 describe('new ladder from a template or a copy, in the browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useBrowserApp();
   let team: Team;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    team = await createTeam(server.url);
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
+    team = await createTeam(app.server.url);
   });
 
   async function openDialog(page: Page) {
@@ -45,9 +29,7 @@ describe('new ladder from a template or a copy, in the browser', () => {
 
   it('creates a ladder from the IC engineering template and lands on its matrix with the template’s text', async () => {
     const template = findLadderTemplate('ic-engineering')!;
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signIn(page, team.alice.user.email);
+    const { page, errors } = await app.signedIn(team.alice);
     const dialog = await openDialog(page);
 
     // Blank first and chosen; each template says what it holds.
@@ -100,9 +82,7 @@ describe('new ladder from a template or a copy, in the browser', () => {
     await createPublishedLadder(team, source);
     await createLadder(team.alice, testLadder(1, 1, 'Draft only'));
 
-    // The same profile: still signed in as Alice.
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
+    const { page, errors } = await app.signedIn(team.alice);
     const dialog = await openDialog(page);
     await dialog.getByRole('radio', { name: 'Copy an existing ladder' }).check();
     const create = dialog.getByRole('button', { name: 'Create ladder' });

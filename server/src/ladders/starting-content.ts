@@ -8,7 +8,7 @@ import { validateLadderContent, type LadderContent } from '@rungs/shared';
 import type { LadderSource } from '@rungs/shared/api/ladders';
 import { roleAllows, type SessionUser } from '../auth/roles.ts';
 import type { Db } from '../db/connect.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain-errors.ts';
 import { getVersion, latestVersion, latestVersionNumber } from '../versions/version-store.ts';
 import { findLadderBySlug } from './ladder-store.ts';
 
@@ -27,8 +27,7 @@ export async function startingContent(
 ): Promise<LadderContent | undefined> {
   const chosen = (['content', 'template', 'fromLadder'] as const).filter((k) => start[k] !== undefined);
   if (chosen.length > 1) {
-    throw new HttpError(
-      400,
+    throw new InvalidInputError(
       'conflicting_starting_points',
       `Choose one starting point for the new ladder, not ${chosen.join(' and ')}.`,
     );
@@ -43,8 +42,7 @@ function templateContent(id: string): LadderContent | undefined {
   const template = findLadderTemplate(id);
   if (!template) {
     const ids = LADDER_TEMPLATES.map((t) => `"${t.id}"`).join(', ');
-    throw new HttpError(
-      400,
+    throw new InvalidInputError(
       'unknown_template',
       `There is no ladder template "${id}". Choose one of ${ids} (GET /api/ladder-templates lists them).`,
     );
@@ -56,12 +54,11 @@ function templateContent(id: string): LadderContent | undefined {
 async function publishedCopy(db: Db, source: LadderSource, reader: SessionUser): Promise<LadderContent> {
   // Published versions are what every signed-in role may read; drafts are not copied at all.
   if (!roleAllows(reader.role, 'readPublished')) {
-    throw new HttpError(403, 'forbidden', 'You may not read published ladders, so you cannot copy one.');
+    throw new ForbiddenError('forbidden', 'You may not read published ladders, so you cannot copy one.');
   }
   const ladder = await findLadderBySlug(db, source.slug);
   if (!ladder) {
-    throw new HttpError(
-      404,
+    throw new NotFoundError(
       'not_found',
       `There is no ladder "${source.slug}" to copy. Pick a ladder from the list of ladders.`,
     );
@@ -73,14 +70,12 @@ async function publishedCopy(db: Db, source: LadderSource, reader: SessionUser):
   if (!row) {
     const latest = await latestVersionNumber(db, ladder.id);
     if (latest === 0) {
-      throw new HttpError(
-        409,
+      throw new ConflictError(
         'not_published',
         `“${ladder.title}” has never been published, so there is no version to copy. Publish its first version, or start from a template instead.`,
       );
     }
-    throw new HttpError(
-      404,
+    throw new NotFoundError(
       'not_found',
       `“${ladder.title}” has no version ${source.version}: its versions are 1 to ${latest}.`,
     );

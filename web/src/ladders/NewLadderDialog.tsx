@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import {
   createLadder,
@@ -9,6 +9,7 @@ import {
 } from '../api/ladders.ts';
 import { useAsync } from '../api/use-async.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DialogActions, FormError, TextField, useFormSubmit } from '../ui/form.tsx';
 import { CopySourceFields, type CopySource } from './CopySourceFields.tsx';
 import { StartingPointPicker, type StartingPoint } from './StartingPointPicker.tsx';
 import './new-ladder.css';
@@ -28,12 +29,12 @@ function suggested(
   return { title: template?.title ?? '', track: template?.track ?? '' };
 }
 
-/** Turns a refusal into what went wrong and what to do about it. */
-function createError(err: unknown): string {
+/** A refusal said as what went wrong and what to do about it. */
+function explained(err: unknown): unknown {
   if (err instanceof ApiError && err.status === 403) {
-    return 'Your role cannot create ladders. Ask an admin to make you an editor.';
+    return new Error('Your role cannot create ladders. Ask an admin to make you an editor.');
   }
-  return errorMessage(err);
+  return err;
 }
 
 /** "New ladder": where it starts from (Blank, a template, a copy), its title and track. */
@@ -51,20 +52,15 @@ export function NewLadderDialog({
   // null: not typed yet, so the field follows the starting point.
   const [typedTitle, setTypedTitle] = useState<string | null>(null);
   const [typedTrack, setTypedTrack] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const trackId = useId();
-
   const list = templates.state.status === 'ready' ? templates.state.value : [];
   const suggestion = suggested(start, list, copy);
   const title = typedTitle ?? suggestion.title;
   const track = typedTrack ?? suggestion.track;
   const copyIncomplete = start.kind === 'copy' && (!copy.ladder || copyPublished !== true);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim() || copyIncomplete) return;
+  const { busy, error, setError, submit } = useFormSubmit(async () => {
+    if (!title.trim()) throw new Error('Give the ladder a title.');
+    if (copyIncomplete) throw new Error('Choose a published ladder to copy.');
     const input: CreateLadderInput = { title: title.trim(), track: track.trim() };
     if (start.kind === 'template' && start.id !== 'blank') input.template = start.id;
     if (start.kind === 'copy' && copy.ladder) {
@@ -73,15 +69,12 @@ export function NewLadderDialog({
         ...(copy.version !== undefined ? { version: copy.version } : {}),
       };
     }
-    setBusy(true);
-    setError(null);
     try {
       onCreated(await createLadder(input));
     } catch (err) {
-      setError(createError(err));
-      setBusy(false);
+      throw explained(err);
     }
-  }
+  });
 
   return (
     <Dialog title="New ladder" onCancel={onCancel} className="new-ladder-dialog">
@@ -110,38 +103,33 @@ export function NewLadderDialog({
         {start.kind === 'copy' && (
           <CopySourceFields value={copy} onChange={setCopy} onPublishedChange={setCopyPublished} />
         )}
-        <label htmlFor={titleId}>Title</label>
-        <input
-          id={titleId}
+        <TextField
+          label="Title"
           required
           maxLength={200}
           value={title}
           placeholder="e.g. Engineering Manager ladder"
-          onChange={(e) => setTypedTitle(e.target.value)}
+          onValue={setTypedTitle}
         />
-        <label htmlFor={trackId}>
-          Track <span className="muted">(optional)</span>
-        </label>
-        <input
-          id={trackId}
+        <TextField
+          label={
+            <>
+              Track <span className="muted">(optional)</span>
+            </>
+          }
           maxLength={200}
           value={track}
           placeholder="e.g. Engineering Manager, IC"
-          onChange={(e) => setTypedTrack(e.target.value)}
+          onValue={setTypedTrack}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy || !title.trim() || copyIncomplete}>
-            {busy ? 'Creating…' : 'Create ladder'}
-          </button>
-        </div>
+        <FormError error={error} />
+        <DialogActions
+          onCancel={onCancel}
+          busy={busy}
+          label="Create ladder"
+          busyLabel="Creating…"
+          disabled={!title.trim() || copyIncomplete}
+        />
       </form>
     </Dialog>
   );
