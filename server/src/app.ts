@@ -23,6 +23,7 @@ import importsRoutes from './routes/api/imports/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import readyRoutes from './routes/api/ready/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
+import ladderTemplatesRoutes from './routes/api/ladder-templates/index.ts';
 import documentsRoutes from './routes/api/documents/index.ts';
 import collabRoutes from './routes/collab/index.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
       await api.register(auditRoutes);
       await api.register(importsRoutes);
       await api.register(laddersRoutes);
+      await api.register(ladderTemplatesRoutes);
       await api.register(documentsRoutes);
       await api.register(proposalsRoutes);
       await api.register(versionsRoutes);

@@ -239,6 +239,21 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
       (page) =>
         page.getByRole('list', { name: 'Ladders' }).getByRole('link', { name: 'Product Design' }).waitFor(),
     );
+    it('new-ladder', async () => {
+      for (const size of SIZES) {
+        const { page, errors } = admin[size]!;
+        await page.goto('/');
+        await page.getByRole('list', { name: 'Ladders' }).waitFor();
+        await page.getByRole('button', { name: 'New ladder' }).first().click();
+        // Copying shows every part of the dialog: the starting points, the ladder and its versions.
+        const dialog = page.getByRole('dialog', { name: 'New ladder' });
+        await dialog.getByRole('radio', { name: 'Copy an existing ladder' }).check();
+        await dialog.getByLabel('Ladder to copy').selectOption({ label: 'Product Design (Testing)' });
+        await dialog.getByLabel('Version', { exact: true }).waitFor();
+        await checkScreen(page, 'new-ladder', size);
+        expect(errors).toEqual([]);
+      }
+    });
     signedInScreen(
       'published',
       () => `/ladders/${slug}`,

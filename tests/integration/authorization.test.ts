@@ -164,6 +164,29 @@ const MATRIX: Row[] = [
     expect: editors(201),
   },
   {
+    route: 'POST /api/ladders',
+    state: 'from a template',
+    request: (c) => ({
+      url: '/api/ladders',
+      body: { title: `Ladder ${c.unique()}`, template: 'engineering-manager' },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'POST /api/ladders',
+    state: 'copy of a published ladder',
+    request: (c) => ({
+      url: '/api/ladders',
+      body: { title: `Ladder ${c.unique()}`, fromLadder: { slug: c.publishedSlug } },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/ladder-templates',
+    request: () => ({ url: '/api/ladder-templates' }),
+    expect: signedIn(200),
+  },
+  {
     route: 'GET /api/ladders/:slug',
     state: 'never published',
     request: (c) => ({ url: `/api/ladders/${c.ladderSlug}` }),

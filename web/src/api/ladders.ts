@@ -1,9 +1,9 @@
-import type { LadderContent } from '../domain.ts';
-import type { Ladder } from '@rungs/shared/api/ladders';
+import type { CreateLadderInput, Ladder, LadderSource } from '@rungs/shared/api/ladders';
+import type { LadderTemplateSummary } from '@rungs/shared/api/ladder-templates';
 import type { LadderSettings } from '@rungs/shared/api/proposals';
 import { apiRequest } from './client.ts';
 
-export type { Ladder };
+export type { CreateLadderInput, Ladder, LadderSource, LadderTemplateSummary };
 
 export async function listLadders(
   options: { archived?: boolean; signal?: AbortSignal } = {},
@@ -18,13 +18,18 @@ export async function getLadder(slug: string, signal?: AbortSignal): Promise<Lad
   return ladder;
 }
 
-export async function createLadder(input: {
-  title: string;
-  track?: string;
-  content?: LadderContent;
-}): Promise<Ladder> {
+/** Creates a ladder: blank, from `content`, from a `template` or as a copy of a published version. */
+export async function createLadder(input: CreateLadderInput): Promise<Ladder> {
   const { ladder } = await apiRequest<{ ladder: Ladder }>('/ladders', { method: 'POST', body: input });
   return ladder;
+}
+
+/** The starting points "New ladder" offers, Blank first. */
+export async function listLadderTemplates(signal?: AbortSignal): Promise<LadderTemplateSummary[]> {
+  const { templates } = await apiRequest<{ templates: LadderTemplateSummary[] }>('/ladder-templates', {
+    signal,
+  });
+  return templates;
 }
 
 export async function updateLadder(slug: string, patch: { title?: string; track?: string }): Promise<Ladder> {

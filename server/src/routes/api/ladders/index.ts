@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { describeLadderLimitProblem, validateLadderContent } from '@rungs/shared';
+import { describeLadderLimitProblem } from '@rungs/shared';
 import { contentLimitProblem } from '../../../ladders/content-limits.ts';
 import { LadderService } from '../../../ladders/ladder-service.ts';
+import { startingContent } from '../../../ladders/starting-content.ts';
 import { HttpError } from '../../../plugins/errors.ts';
 import { ErrorResponse } from '@rungs/shared/api/errors';
 import {
@@ -35,12 +36,19 @@ const laddersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['ladders'],
         body: CreateLadderBody,
-        response: { 201: LadderResponse, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
+        response: {
+          201: LadderResponse,
+          400: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+          413: ErrorResponse,
+          422: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
-      const { title, track, content } = request.body;
-      const valid = content ? validateLadderContent(content) : undefined;
+      const { title, track, ...start } = request.body;
+      const valid = await startingContent(app.db, start, request.user!);
       const limit = valid && contentLimitProblem(valid);
       if (limit) throw new HttpError(422, 'ladder_too_large', describeLadderLimitProblem(limit));
       const ladder = await ladders.create({
