@@ -1,0 +1,397 @@
+/**
+ * `pnpm bench:browser`: the editor in Chromium on a 20-level × 40-competency ladder with text in
+ * every cell. Measures first render and first editable cell after navigation, then typing in a
+ * cell while 10 other editors type in the same document: keystroke to painted text in this
+ * browser, and to painted text in a second browser. Prints the figures against the goals and
+ * writes bench/results/<date>-browser.{json,md}. Not part of the test suite.
+ *
+ * Options: --runs 3 (page opens), --keys 80 (measured keystrokes), --others 10, --no-build,
+ * --no-write.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, type LadderContent } from '@rungs/shared';
+import { caretText } from './ladder.ts';
+import { connectProviderEditor } from './clients.ts';
+import { LOCAL, waitFor, type Editor } from './editor.ts';
+import { machineNote } from './machine.ts';
+import { markdownTable, ms, textTable } from './report.ts';
+import { REPO_ROOT } from './servers/process.ts';
+import { startRungs } from './servers/rungs.ts';
+import { percentile } from './stats.ts';
+
+// Each provider registers a process exit listener; 10 editors and more are expected here.
+process.setMaxListeners(50);
+
+const LEVELS = 20;
+const COMPETENCIES = 40;
+const EMAIL = 'bench@example.com';
+const PASSWORD = 'bench horse battery staple';
+const MEASURED_CELL = 'cell:L1:C1';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface Options {
+  runs: number;
+  keys: number;
+  others: number;
+  build: boolean;
+  write: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  return {
+    runs: value('runs', 3),
+    keys: value('keys', 80),
+    others: value('others', 10),
+    build: !argv.includes('--no-build'),
+    write: !argv.includes('--no-write'),
+  };
+}
+
+/** Every cell holds two bullets, as a written ladder does. */
+function largeLadder(): LadderContent {
+  const levels = Array.from({ length: LEVELS }, (_, i) => ({
+    id: `L${i + 1}`,
+    code: `E${i + 1}`,
+    title: `Engineer ${i + 1}`,
+    summary: docFromBullets([`What an E${i + 1} engineer is trusted with.`]),
+    attributes: [],
+  }));
+  const competencies = Array.from({ length: COMPETENCIES }, (_, i) => ({
+    id: `C${i + 1}`,
+    name: `Competency ${i + 1}`,
+    group: ['Craft', 'Delivery', 'People', 'Direction'][i % 4]!,
+    description: docFromParagraphs(''),
+  }));
+  const cells: LadderContent['cells'] = {};
+  for (const l of levels)
+    for (const c of competencies)
+      cells[`${l.id}:${c.id}`] = docFromBullets([
+        `${c.name} at ${l.code}: owns outcomes of growing scope.`,
+        'Explains trade-offs and brings others along.',
+      ]);
+  return {
+    schemaVersion: LADDER_CONTENT_VERSION,
+    title: 'Browser bench ladder',
+    track: 'Engineering',
+    description: docFromBullets(['A 20 × 40 ladder for the browser bench.']),
+    levels,
+    competencies,
+    cells,
+  };
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Ladders', level: 1 }).waitFor();
+}
+
+/**
+ * Opens the ladder and times, from navigation start: every cell's text rendered, and a click on a
+ * cell turned into a focused editor.
+ */
+async function measureOpen(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'commit' });
+  const rendered = await page.waitForFunction(
+    (count) => {
+      const cells = document.querySelectorAll('td.cell [data-fragment^="cell:"]');
+      if (cells.length < count) return false;
+      const last = cells[cells.length - 1]!;
+      return (last.textContent ?? '').length > 0 ? performance.now() : false;
+    },
+    LEVELS * COMPETENCIES,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const renderedAt = (await rendered.jsonValue()) as number;
+  const clickAt = await page.evaluate(() => performance.now());
+  await page.locator(`[data-fragment="${MEASURED_CELL}"] .rt-static`).click();
+  const editable = await page.waitForFunction(
+    (name) =>
+      document.querySelector(`[data-fragment="${name}"] .ProseMirror[contenteditable="true"]`) ===
+      document.activeElement
+        ? performance.now()
+        : false,
+    MEASURED_CELL,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const editableAt = (await editable.jsonValue()) as number;
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  return { renderedAt, editableAt, clickToFocus: editableAt - clickAt, nodes };
+}
+
+/**
+ * In the page: each keydown's time, and each painted change of the cell's text (the frame after
+ * the DOM changed), as epoch milliseconds so that two pages can be compared.
+ */
+function installPaintProbe(page: Page, selector: string): Promise<void> {
+  return page.evaluate((sel) => {
+    const w = window as unknown as {
+      __keys: number[];
+      __paints: { at: number; length: number }[];
+    };
+    w.__keys = [];
+    w.__paints = [];
+    const epoch = () => performance.timeOrigin + performance.now();
+    document.addEventListener('keydown', () => w.__keys.push(epoch()), true);
+    const channel = new MessageChannel();
+    let pendingLength = -1;
+    channel.port1.onmessage = () => {
+      w.__paints.push({ at: epoch(), length: pendingLength });
+    };
+    const target = document.querySelector(sel)!;
+    const observer = new MutationObserver(() => {
+      pendingLength = (target.textContent ?? '').length;
+      const length = pendingLength;
+      // The callback of the next frame runs before it is painted; the message after it, after.
+      requestAnimationFrame(() => {
+        pendingLength = length;
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(target, { subtree: true, childList: true, characterData: true });
+  }, selector);
+}
+
+/** For each keystroke i (text length base+i+1), the first painted frame that shows it. */
+function keystrokeLatencies(
+  keys: number[],
+  paints: { at: number; length: number }[],
+  baseLength: number,
+): number[] {
+  return keys.map((at, i) => {
+    const paint = paints.find((p) => p.length >= baseLength + i + 1 && p.at >= at);
+    return paint ? paint.at - at : NaN;
+  });
+}
+
+function summary(values: number[]) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return {
+    samples: sorted.length,
+    missing: values.length - sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+/** Other editors typing into other cells at 2 edits/s each, over real providers. */
+function startOtherEditors(wsUrl: string, document: { name: string; cookie?: string }, count: number) {
+  const editors: Editor[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  for (let i = 0; i < count; i++) {
+    const editor = connectProviderEditor({ protocol: 'y-websocket', wsUrl }, { ...document, seeded: true });
+    editors.push(editor);
+    const fragment = `cell:L${2 + (i % (LEVELS - 1))}:C${2 + i}`;
+    timers.push(
+      setInterval(() => {
+        if (!editor.isSynced()) return;
+        editor.doc.transact(() => {
+          const text = caretText(editor.doc, fragment);
+          text.insert(text.length, 'x');
+        }, LOCAL);
+      }, 500),
+    );
+  }
+  return {
+    ready: () => waitFor(() => editors.every((e) => e.isSynced()), 'the other editors to sync', 30_000),
+    stop() {
+      for (const t of timers) clearInterval(t);
+      for (const e of editors) e.destroy();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = machineNote();
+  if (options.build) {
+    console.log('Building the web app (production)…');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
+  const server = await startRungs();
+  const baseUrl = server.wsUrl.replace(/^ws/, 'http').replace(/\/collab$/, '');
+  const ladderDoc = await server.createDocument(largeLadder());
+  const ladders = (await (
+    await fetch(`${baseUrl}/api/ladders`, { headers: { cookie: ladderDoc.cookie! } })
+  ).json()) as { ladders: { slug: string; draftDocument: string | null }[] };
+  const slug = ladders.ladders.find((l) => l.draftDocument === ladderDoc.name)!.slug;
+  const url = `/ladders/${slug}`;
+
+  let browser: Browser | undefined;
+  const others = startOtherEditors(server.wsUrl, ladderDoc, options.others);
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    const newPage = async () => {
+      const context = await browser!.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+      // tsx compiles with esbuild's keepNames: functions sent to the page call its `__name`.
+      await context.addInitScript('globalThis.__name = (fn) => fn;');
+      const page = await context.newPage();
+      await signIn(page);
+      return page;
+    };
+
+    // Opening: a fresh page per run (the server's room stays loaded, as for a second reader).
+    const opens = [];
+    for (let run = 0; run < options.runs; run++) {
+      const page = await newPage();
+      opens.push(await measureOpen(page, url));
+      await page.context().close();
+    }
+
+    // Typing: one writer, one reader, while the other editors type elsewhere in the document.
+    await others.ready();
+    const writer = await newPage();
+    const reader = await newPage();
+    await measureOpen(writer, url);
+    await reader.goto(url);
+    const readerCell = `[data-fragment="${MEASURED_CELL}"]`;
+    await reader.locator(readerCell).waitFor();
+    const baseLength = ((await reader.locator(readerCell).textContent()) ?? '').length;
+    await writer.keyboard.press('End');
+    await installPaintProbe(writer, `[data-fragment="${MEASURED_CELL}"] .ProseMirror`);
+    await installPaintProbe(reader, readerCell);
+    const text = 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(options.keys / 26)).slice(0, options.keys);
+    await writer.keyboard.type(text, { delay: 120 });
+    await reader.waitForFunction(
+      ({ sel, length }) => (document.querySelector(sel)?.textContent ?? '').length >= length,
+      { sel: readerCell, length: baseLength + options.keys },
+      { timeout: 30_000 },
+    );
+    type Probe = { __keys: number[]; __paints: { at: number; length: number }[] };
+    const written = await writer.evaluate(() => (window as unknown as Probe).__paints);
+    const keys = await writer.evaluate(() => (window as unknown as Probe).__keys);
+    const read = await reader.evaluate(() => (window as unknown as Probe).__paints);
+    const writerBase = (written[0]?.length ?? baseLength + 1) - 1;
+    const local = summary(keystrokeLatencies(keys, written, writerBase));
+    const remote = summary(keystrokeLatencies(keys, read, baseLength));
+
+    // Scrolling the editor: frame times over a scroll through the matrix.
+    const frames = await writer.evaluate(async () => {
+      const scroller = document.scrollingElement!;
+      const times: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        await new Promise<void>((resolve) =>
+          requestAnimationFrame(() => {
+            const now = performance.now();
+            times.push(now - last);
+            last = now;
+            scroller.scrollBy(0, 60);
+            resolve();
+          }),
+        );
+      }
+      return times;
+    });
+    const scroll = summary(frames);
+    report({
+      options,
+      machine: { ...machine, loadAverageEnd: (await import('node:os')).loadavg()[0] },
+      opens,
+      local,
+      remote,
+      scroll,
+    });
+  } finally {
+    others.stop();
+    await browser?.close();
+    await server.stop();
+  }
+
+  function report(result: {
+    options: Options;
+    machine: ReturnType<typeof machineNote>;
+    opens: Awaited<ReturnType<typeof measureOpen>>[];
+    local: ReturnType<typeof summary>;
+    remote: ReturnType<typeof summary>;
+    scroll: ReturnType<typeof summary>;
+  }) {
+    const { opens, local, remote, scroll } = result;
+    const worst = (pick: (o: (typeof opens)[number]) => number) => Math.max(...opens.map(pick));
+    const goal = (value: number, limit: number) =>
+      `${value <= limit ? 'met' : 'not met'} (goal < ${limit} ms)`;
+    const header = ['measure', 'value', 'goal'];
+    const rows = [
+      [
+        'first render (all 800 cells), per run',
+        opens.map((o) => ms(o.renderedAt)).join(' / ') + ' ms',
+        goal(
+          worst((o) => o.renderedAt),
+          500,
+        ),
+      ],
+      [
+        'first editable cell, per run',
+        opens.map((o) => ms(o.editableAt)).join(' / ') + ' ms',
+        goal(
+          worst((o) => o.editableAt),
+          1000,
+        ),
+      ],
+      ['click to focused editor, per run', opens.map((o) => ms(o.clickToFocus)).join(' / ') + ' ms', ''],
+      ['DOM nodes on the editor page', String(opens[0]?.nodes ?? '-'), ''],
+      [
+        `local typing p50 / p99 / max (${local.samples} keys)`,
+        `${ms(local.p50)} / ${ms(local.p99)} / ${ms(local.max)} ms`,
+        goal(local.p99, 16),
+      ],
+      [
+        `remote typing p50 / p99 / max (${remote.samples} keys, ${result.options.others} other editors)`,
+        `${ms(remote.p50)} / ${ms(remote.p99)} / ${ms(remote.max)} ms`,
+        goal(remote.p99, 50),
+      ],
+      [
+        'scroll frame p50 / p95 / max (120 frames)',
+        `${ms(scroll.p50)} / ${ms(scroll.p95)} / ${ms(scroll.max)} ms`,
+        '',
+      ],
+    ];
+    const m = result.machine;
+    const machineLine = `${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, Chromium ${browser?.version() ?? '?'}; load average ${m.loadAverageStart.toFixed(2)} at start, ${(m.loadAverageEnd ?? NaN).toFixed(2)} at end`;
+    console.log(textTable(header, rows, 1));
+    console.log(`\n${machineLine}`);
+    if (!result.options.write) return;
+    const date = new Date().toISOString().slice(0, 10);
+    const dir = path.join(REPO_ROOT, 'bench', 'results');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${date}-browser.json`), JSON.stringify(result, null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(dir, `${date}-browser.md`),
+      `# Browser: a ${LEVELS} × ${COMPETENCIES} ladder in Chromium (${date})\n\n` +
+        'Production build, headless Chromium at 1440 × 900, text in all 800 cells; typing at one key per ' +
+        `120 ms while ${result.options.others} other editors type elsewhere in the document (2 edits/s each). ` +
+        '"Painted" is the frame after the DOM changed (requestAnimationFrame, then a message).\n\n' +
+        markdownTable(header, rows, 1) +
+        `\n\n${machineLine}\n`,
+    );
+    console.log(`Wrote bench/results/${date}-browser.{json,md}`);
+  }
+}
+
+await main();
