@@ -346,6 +346,24 @@ export const FIXTURE_EXPECTATIONS: Record<string, Expectation> = {
     placed: [['Senior Analyst', 'SQL', 'Optimises slow queries.']],
     ignore: ['Skill'],
   },
+  'google-docs-bold.md': {
+    format: 'markdown',
+    layout: 'headings',
+    title: 'Customer Success Career Ladder',
+    levels: [
+      { code: 'CS1', title: 'Customer Success Associate' },
+      { code: 'CS2', title: 'Customer Success Manager' },
+    ],
+    competencies: 3,
+    cells: 6,
+    placed: [
+      ['CS1', 'Customer focus', 'You log every escalation in the CRM.'],
+      ['CS2', 'Product knowledge', 'You feed product gaps back to the product team.'],
+      ['CS2', 'Communication', 'You present to customer executives with confidence.'],
+    ],
+    summaries: [['CS1', 'You look after a small book of accounts with guidance from your lead.']],
+    warnings: ['bold_labels'],
+  },
   'ladder.json': {
     format: 'json',
     layout: 'json',
