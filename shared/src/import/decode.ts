@@ -14,6 +14,10 @@ const MAGIC: Array<{ bytes: number[]; what: string }> = [
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
 ];
 
+/** Named in every refusal of a file Rungs cannot read. */
+export const READABLE_FORMATS =
+  'Rungs reads Markdown, HTML, CSV, TSV, JSON, Word (.docx) and Excel (.xlsx) files: export it as one of those and import that.';
+
 /** UTF-8 length of a string without allocating its encoding. */
 export function utf8Length(text: string): number {
   let n = 0;
@@ -66,7 +70,7 @@ function decodeBytes(bytes: Uint8Array, warnings: Warnings): string {
     if (startsWith(bytes, m.bytes)) {
       throw new ImportError(
         'binary',
-        `This is ${m.what}, not a text document. Export it as Markdown, HTML, CSV or TSV and import that.`,
+        `This is ${m.what}, not a text document. ${READABLE_FORMATS}`,
       );
     }
   }
@@ -87,7 +91,7 @@ function decodeBytes(bytes: Uint8Array, warnings: Warnings): string {
 function binaryError(): ImportError {
   return new ImportError(
     'binary',
-    'The document looks binary (it contains control bytes), not text. Import Markdown, HTML, CSV, TSV or JSON.',
+    `The document looks binary (it contains control bytes), not text. ${READABLE_FORMATS}`,
   );
 }
 

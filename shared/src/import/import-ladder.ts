@@ -35,29 +35,34 @@ export function importLadder(text: string | Uint8Array, options: ImportOptions =
   try {
     return importOrThrow(text, options);
   } catch (e) {
-    if (e instanceof ImportError) throw e;
-    if (e instanceof LadderContentError) {
-      throw new ImportError(
-        'invalid_ladder',
-        `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`,
-      );
-    }
-    if (e instanceof RangeError) {
-      throw new ImportError(
-        'too_large',
-        `The document is too deeply nested or too large to read (${e.message}).`,
-      );
-    }
-    throw new ImportError(
-      'internal',
-      `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`,
-      undefined,
-      { cause: e },
-    );
+    throw asImportError(e);
   }
 }
 
-function assertWithinLimits(content: LadderContent): void {
+/** Any failure while importing, as the `ImportError` callers are promised. */
+export function asImportError(e: unknown): ImportError {
+  if (e instanceof ImportError) return e;
+  if (e instanceof LadderContentError) {
+    return new ImportError(
+      'invalid_ladder',
+      `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`,
+    );
+  }
+  if (e instanceof RangeError) {
+    return new ImportError(
+      'too_large',
+      `The document is too deeply nested or too large to read (${e.message}).`,
+    );
+  }
+  return new ImportError(
+    'internal',
+    `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`,
+    undefined,
+    { cause: e },
+  );
+}
+
+export function assertWithinLimits(content: LadderContent): void {
   const problem =
     ladderLimitProblem(content) ?? ladderLimitProblem(content, utf8Length(JSON.stringify(content)));
   if (problem) throw ladderTooLarge(problem);
@@ -79,7 +84,7 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
       warnings: decodeWarnings.toArray(),
     };
   }
-  let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact?: boolean };
+  let built: BuiltLadder;
   switch (format) {
     case 'markdown':
       built = ladderFromBlocks(markdownDocument(text, decodeWarnings));
@@ -100,9 +105,33 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
       built = { builder, warnings, layout };
       break;
     }
+    case 'docx':
+    case 'xlsx':
+      throw new ImportError(
+        'binary',
+        `A ${format === 'docx' ? 'Word' : 'Excel'} file is read from its bytes, not as text: upload the .${format} file itself.`,
+      );
     default:
       throw new ImportError('unknown_format', `Unknown format “${String(format)}”.`);
   }
+  return finishImport(built, format, options, decodeWarnings);
+}
+
+/** What a layout reader made of a document, before it is checked and built. */
+export interface BuiltLadder {
+  builder: LadderBuilder;
+  warnings: Warnings;
+  layout: LayoutId;
+  exact?: boolean;
+}
+
+/** Check what was read (levels, some expectations, limits) and build the ladder. */
+export function finishImport(
+  built: BuiltLadder,
+  format: FormatId,
+  options: ImportOptions,
+  decodeWarnings: Warnings = new Warnings(),
+): ImportResult {
   const { builder, layout } = built;
   if (options.title) builder.title = options.title;
   if (!builder.levels.length) throw new ImportError('no_ladder', 'No levels were found in the document.');
