@@ -13,6 +13,8 @@ export const PreviewBody = Type.Object(
     filename: Type.Optional(Type.String({ maxLength: 300 })),
     format: Type.Optional(FormatSchema),
     title: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Excel: the sheet to read, by name or 1-based position (default: the first holding a table). */
+    sheet: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
