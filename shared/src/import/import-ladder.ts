@@ -3,7 +3,9 @@ import {
   ladderLimitProblem,
   validateLadderContent,
   type LadderContent,
+  type PMNode,
 } from '../model/index.ts';
+import type { SourceDocument } from './document.ts';
 import { decodeInput, utf8Length } from './decode.ts';
 import { ladderFromDelimited } from './delimited/delimited-ladder.ts';
 import { readTextTable } from './delimited/text-table.ts';
@@ -15,6 +17,8 @@ import { htmlDocument } from './html/html-document.ts';
 import { readLadderJson } from './json.ts';
 import { LadderBuilder } from './ladder-builder.ts';
 import { ladderFromBlocks } from './layout/blocks-ladder.ts';
+import { tableToBlocks } from './layout/cells.ts';
+import { frameworkData, readFrameworkTopics } from './layout/framework-topics.ts';
 import { markdownDocument } from './markdown/markdown-document.ts';
 import type { FormatId, ImportOptions, ImportResult, LayoutId } from './types.ts';
 import { Warnings } from './warnings.ts';
@@ -86,9 +90,13 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
   }
   let built: BuiltLadder;
   switch (format) {
-    case 'markdown':
-      built = ladderFromBlocks(markdownDocument(text, decodeWarnings));
+    case 'markdown': {
+      const framework = frameworkData(text);
+      built = framework
+        ? frameworkLadder(framework, markdownDocument(text, decodeWarnings))
+        : ladderFromBlocks(markdownDocument(text, decodeWarnings));
       break;
+    }
     case 'html':
       built = ladderFromBlocks(htmlDocument(text, decodeWarnings));
       break;
@@ -115,6 +123,21 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
       throw new ImportError('unknown_format', `Unknown format “${String(format)}”.`);
   }
   return finishImport(built, format, options, decodeWarnings);
+}
+
+/** A framework in YAML front matter; the Markdown below it describes the ladder. */
+function frameworkLadder(data: Record<string, unknown>, doc: SourceDocument): BuiltLadder {
+  const warnings = new Warnings();
+  const body = doc.blocks.flatMap((x): PMNode[] =>
+    x.kind === 'content'
+      ? [x.node]
+      : x.kind === 'table'
+        ? tableToBlocks(x)
+        : x.kind === 'heading'
+          ? [{ type: 'heading', attrs: { level: x.depth }, content: [{ type: 'text', text: x.text }] }]
+          : [],
+  );
+  return { builder: readFrameworkTopics(data, body, warnings), warnings, layout: 'framework-topics' };
 }
 
 /** What a layout reader made of a document, before it is checked and built. */

@@ -366,6 +366,24 @@ export const FIXTURE_EXPECTATIONS: Record<string, Expectation> = {
     summaries: [['CS1', 'You look after a small book of accounts with guidance from your lead.']],
     warnings: ['bold_labels'],
   },
+  'framework-topics.md': {
+    format: 'markdown',
+    layout: 'framework-topics',
+    title: 'Backend Engineering Framework',
+    levels: [
+      { code: 'Level 1', title: '' },
+      { code: 'Level 2', title: '' },
+      { code: 'Level 3', title: '' },
+    ],
+    competencies: 2,
+    cells: 5,
+    placed: [
+      ['Level 1', 'Technical skills', 'Writes tests for the code they change.'],
+      ['Level 1', 'Technical skills', 'Examples Fixed a flaky test in the payments service.'],
+      ['Level 3', 'Collaboration', 'Builds alignment across teams on technical direction.'],
+    ],
+    warnings: ['framework_topics'],
+  },
   'word-headings.docx': {
     format: 'docx',
     layout: 'headings',
