@@ -68,10 +68,7 @@ export function decodeInput(input: string | Uint8Array, warnings: Warnings): str
 function decodeBytes(bytes: Uint8Array, warnings: Warnings): string {
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes)) {
-      throw new ImportError(
-        'binary',
-        `This is ${m.what}, not a text document. ${READABLE_FORMATS}`,
-      );
+      throw new ImportError('binary', `This is ${m.what}, not a text document. ${READABLE_FORMATS}`);
     }
   }
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes);

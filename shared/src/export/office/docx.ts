@@ -20,7 +20,6 @@ import { cellKey, type LadderContent } from '../../model/index.ts';
 import { hasContent } from '../has-content.ts';
 import { ORDERED_LIST, blocksToDocx } from './pm-to-docx.ts';
 
-
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, children: [new TextRun(text)] });
 }
@@ -43,7 +42,9 @@ function sections(content: LadderContent): ISectionOptions[] {
     const children: Paragraph[] = [heading(formatLevelName(level), HeadingLevel.HEADING_1)];
     children.push(...blocksToDocx(level.summary.content, counter));
     for (const a of level.attributes)
-      children.push(new Paragraph({ children: [new TextRun({ text: `${a.key}: `, bold: true }), new TextRun(a.value)] }));
+      children.push(
+        new Paragraph({ children: [new TextRun({ text: `${a.key}: `, bold: true }), new TextRun(a.value)] }),
+      );
     let group = '';
     for (const c of content.competencies) {
       const cell = content.cells[cellKey(level.id, c.id)];

@@ -10,8 +10,9 @@ import { exportDocx, exportShownDocx } from './docx.ts';
 import { exportShownXlsx, exportXlsx } from './xlsx.ts';
 
 async function ladder(file: string): Promise<LadderContent> {
-  return (await importDocument(new Uint8Array(readFileSync(path.join(FIXTURES_DIR, file))), { filename: file }))
-    .content;
+  return (
+    await importDocument(new Uint8Array(readFileSync(path.join(FIXTURES_DIR, file))), { filename: file })
+  ).content;
 }
 
 const names = (c: LadderContent) => ({

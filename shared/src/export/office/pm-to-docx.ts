@@ -1,10 +1,4 @@
-import {
-  ExternalHyperlink,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx';
+import { ExternalHyperlink, Paragraph, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { PMNode } from '../../model/index.ts';
 
 /** The numbering our Word export declares for ordered lists (bullets use Word's own). */

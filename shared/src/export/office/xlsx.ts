@@ -1,12 +1,7 @@
 import ExcelJS from 'exceljs';
 import { withoutIds } from '../../import/canonical.ts';
 import { formatLevelName } from '../../import/level-name.ts';
-import {
-  LADDER_SHEET,
-  gridFingerprint,
-  loadWorkbook,
-  sheetGrid,
-} from '../../import/office/xlsx-grid.ts';
+import { LADDER_SHEET, gridFingerprint, loadWorkbook, sheetGrid } from '../../import/office/xlsx-grid.ts';
 import { cellKey, type LadderContent, type RichText } from '../../model/index.ts';
 import { hasContent } from '../has-content.ts';
 import { mdastToMarkdown } from '../markdown.ts';

@@ -38,8 +38,7 @@ export function boldLabel(node: PMNode): string | null {
   if (node.type !== 'paragraph') return null;
   const inline = (node.content ?? []).filter((n) => !(n.type === 'text' && !n.text?.trim()));
   if (!inline.length) return null;
-  if (!inline.every((n) => n.type === 'text' && (n.marks ?? []).some((m) => m.type === 'bold')))
-    return null;
+  if (!inline.every((n) => n.type === 'text' && (n.marks ?? []).some((m) => m.type === 'bold'))) return null;
   const label = inlinePlainText(inline)
     .replace(/\s*[:：]\s*$/, '')
     .replace(/\s+/g, ' ')

@@ -39,7 +39,9 @@ describe('framework topics in YAML front matter', () => {
   });
 
   it('reads ordinary front matter as before', () => {
-    const r = importLadder('---\ntitle: X\ntopics: none\n---\n\n## L1\n\n### Craft\n\n- Ships.\n\n## L2\n\n### Craft\n\n- Leads.\n');
+    const r = importLadder(
+      '---\ntitle: X\ntopics: none\n---\n\n## L1\n\n### Craft\n\n- Ships.\n\n## L2\n\n### Craft\n\n- Leads.\n',
+    );
     expect(r.layout).toBe('headings');
   });
 });

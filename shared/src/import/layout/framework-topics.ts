@@ -49,7 +49,10 @@ export function frameworkData(text: string): Record<string, unknown> | null {
   if (!isObject(data) || !Array.isArray(data['topics'])) return null;
   const topics = data['topics'] as unknown[];
   const shaped = topics.filter(
-    (t) => isObject(t) && Array.isArray(t['content']) && (t['content'] as unknown[]).some((e) => isObject(e) && 'level' in e),
+    (t) =>
+      isObject(t) &&
+      Array.isArray(t['content']) &&
+      (t['content'] as unknown[]).some((e) => isObject(e) && 'level' in e),
   );
   return shaped.length && shaped.length === topics.length ? data : null;
 }

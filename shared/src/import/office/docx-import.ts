@@ -7,10 +7,7 @@ import { readZipDirectory, readZipEntry } from './zip.ts';
 import type { ImportOptions, ImportResult } from '../types.ts';
 
 /** Word styles that are headings in all but name. */
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1.rungs-title:fresh",
-  "p[style-name='Subtitle'] => p:fresh",
-];
+const STYLE_MAP = ["p[style-name='Title'] => h1.rungs-title:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 /** A document with a Title-styled line uses Heading 1 below it: move its headings one level down. */
 function demoteUnderTitle(html: string): string {
@@ -59,7 +56,9 @@ const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot:
 function xmlText(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
     e[0] === '#'
-      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      ? String.fromCodePoint(
+          e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        )
       : (XML_ENTITIES[e] ?? m),
   );
 }

@@ -40,7 +40,9 @@ export function cellString(value: ExcelJS.CellValue): string {
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch (e) {
     throw new ImportError(
       'corrupt_file',
@@ -79,5 +81,7 @@ export function holdsTable(grid: SheetGrid): boolean {
 /** What the visible sheets say, hashed: our export's embedded ladder is trusted only while this matches. */
 export function gridFingerprint(grids: SheetGrid[]): string {
   const visible = grids.filter((g) => g.visible && g.name !== LADDER_SHEET);
-  return createHash('sha256').update(JSON.stringify(visible.map((g) => [g.name, g.rows]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(visible.map((g) => [g.name, g.rows])))
+    .digest('hex');
 }

@@ -8,9 +8,9 @@ import { ImportError } from '../errors.ts';
 export const ZIP_LIMITS = {
   entries: 2000,
   /** Declared uncompressed size of one entry. */
-  entryBytes: 64 * 1024 * 1024,
+  entryBytes: 32 * 1024 * 1024,
   /** Declared uncompressed size of all entries together. */
-  totalBytes: 128 * 1024 * 1024,
+  totalBytes: 64 * 1024 * 1024,
   /** Uncompressed ÷ compressed, above which an entry (over 1 MB) is a bomb, not a document. */
   ratio: 200,
 } as const;
@@ -85,7 +85,9 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       entry.uncompressedSize > 1024 * 1024 &&
       entry.uncompressedSize > ZIP_LIMITS.ratio * Math.max(1, entry.compressedSize)
     )
-      throw unsafe(`“${entry.name}” would inflate ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times`);
+      throw unsafe(
+        `“${entry.name}” would inflate ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times`,
+      );
     total += entry.uncompressedSize;
     if (total > ZIP_LIMITS.totalBytes)
       throw unsafe(`its files declare more than ${mb(ZIP_LIMITS.totalBytes)} uncompressed`);

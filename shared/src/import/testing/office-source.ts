@@ -10,7 +10,9 @@ export async function officeSourceText(file: string, sheet?: string): Promise<st
   const bytes = readFileSync(file);
   if (file.endsWith('.docx')) return (await mammoth.extractRawText({ buffer: bytes })).value;
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const lines: string[] = [];
   for (const ws of workbook.worksheets) {
     if (sheet !== undefined && ws.name !== sheet) continue;

@@ -1,7 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
 
 /** A ZIP archive written byte by byte, so its central directory can declare anything (tests only). */
-export function zip(entries: Array<{ name: string; data: Uint8Array; declared?: number; deflate?: boolean }>): Uint8Array {
+export function zip(
+  entries: Array<{ name: string; data: Uint8Array; declared?: number; deflate?: boolean }>,
+): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -37,4 +39,3 @@ export function zip(entries: Array<{ name: string; data: Uint8Array; declared?: 
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
-
