@@ -117,6 +117,7 @@ describe('import API', () => {
     expect(xlsx.statusCode, xlsx.body).toBe(200);
     expect((xlsx.json() as any).format).toBe('xlsx');
     expect((xlsx.json() as any).content.levels.map((l: any) => l.code || l.title)).toEqual(['Level 1']);
+    expect((xlsx.json() as any).sheets).toEqual(['Read me', 'Ladder', 'Old version']);
     expect(await databaseSnapshot(app)).toEqual(before);
   });
 

@@ -32,9 +32,10 @@ export const PreviewResponse = Type.Unsafe<ImportPreview>(
     format: FormatSchema,
     layout: Type.String(),
     warnings: Type.Array(ImportWarningSchema),
+    sheets: Type.Optional(Type.Array(Type.String())),
   }),
 );
-export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings'>;
+export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings' | 'sheets'>;
 
 export const ImportErrorResponse = Type.Object({
   error: Type.Object({

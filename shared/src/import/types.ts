@@ -42,6 +42,8 @@ export interface ImportResult {
   format: FormatId;
   layout: LayoutId;
   warnings: ImportWarning[];
+  /** Excel: the workbook's visible sheets, so a sheet can be chosen (option `sheet`). */
+  sheets?: string[];
 }
 
 export function isFormatId(value: unknown): value is FormatId {

@@ -104,6 +104,7 @@ describe('Excel sheets', () => {
     const r = await importDocument(await workbook());
     expect(r.content.levels.map((l) => l.code)).toEqual(['E1', 'E2']);
     expect(r.warnings.find((w) => w.code === 'sheets_ignored')?.message).toMatch(/“Product”/);
+    expect(r.sheets).toEqual(['Engineering', 'Product']);
   });
 
   it('reads the sheet chosen by name or position, and names the sheets when none matches', async () => {

@@ -76,11 +76,12 @@ function embedded(grids: SheetGrid[]): ImportResult['content'] | null {
 export async function importXlsx(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const workbook = await loadWorkbook(bytes);
   const grids = workbook.worksheets.map(sheetGrid);
+  const sheets = grids.filter((g) => g.visible && g.name !== LADDER_SHEET).map((g) => g.name);
   const exact = embedded(grids);
   if (exact && options.sheet === undefined) {
     if (options.title) exact.title = options.title;
     assertWithinLimits(exact);
-    return { content: exact, format: 'xlsx', layout: 'matrix-levels-as-columns', warnings: [] };
+    return { content: exact, format: 'xlsx', layout: 'matrix-levels-as-columns', warnings: [], sheets };
   }
   const sheet = chooseSheet(grids, options.sheet);
   const warnings = new Warnings();
@@ -91,5 +92,5 @@ export async function importXlsx(bytes: Uint8Array, options: ImportOptions): Pro
       `Read the sheet “${sheet.name}”; the other sheet${others.length === 1 ? '' : 's'} (${others.map((g) => `“${g.name}”`).join(', ')}) ${others.length === 1 ? 'was' : 'were'} ignored.`,
     );
   const built = ladderFromTable(sheetTable(sheet), warnings);
-  return finishImport(built, 'xlsx', options);
+  return { ...finishImport(built, 'xlsx', options), sheets };
 }
