@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateLadderContent } from '@rungs/shared';
+import { validateLadderContent, withoutIds } from '@rungs/shared';
 import { buildTestApp } from '../helpers/app.ts';
 import { ensureSampleLadder } from '@rungs/server/sample/ensure-sample';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -39,6 +39,15 @@ function rungs(args: string[], env: Record<string, string> = {}) {
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI's stdout as bytes (Word and Excel output). */
+function rungsBytes(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: process.env,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
 describe('rungs CLI', () => {
@@ -136,5 +145,28 @@ describe('rungs CLI', () => {
     } finally {
       await sampleDb.drop();
     }
+  });
+
+  it('convert writes Word and Excel files that convert back to the same ladder', () => {
+    const json = rungs(['convert', file, '--to', 'json']);
+    for (const to of ['docx', 'xlsx']) {
+      const out = rungsBytes(['convert', file, '--to', to]);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
+      const office = path.join(dir, `support.${to}`);
+      fs.writeFileSync(office, out.stdout);
+      const back = rungs(['convert', office, '--to', 'json']);
+      expect(back.code, back.stderr).toBe(0);
+      expect(withoutIds(validateLadderContent(JSON.parse(back.stdout)))).toEqual(
+        withoutIds(JSON.parse(json.stdout)),
+      );
+    }
+  });
+
+  it('convert reads the sheet named with --sheet', () => {
+    const xlsx = path.join(REPO_ROOT, 'tests/fixtures/import/sheet-wide.xlsx');
+    const res = rungs(['convert', xlsx, '--to', 'json', '--sheet', 'Old version']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout).levels.map((l: { code: string }) => l.code)).toEqual(['Level 1']);
   });
 });

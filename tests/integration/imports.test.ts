@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildTestApp, databaseSnapshot } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { REPO_ROOT } from '../helpers/server-process.ts';
+import { zip } from '@rungs/shared/import/testing/zip-writer';
+import { withoutIds } from '@rungs/shared';
+import { ensureSampleLadder } from '@rungs/server/sample/ensure-sample';
 
 const PASSWORD = 'correct horse battery staple';
 const SEEDS = path.resolve(REPO_ROOT, '../shared/seeds');
@@ -98,6 +101,67 @@ describe('import API', () => {
       const res = await preview({ text: fs.readFileSync(path.join(SEEDS, file), 'utf8'), filename: file });
       expect(res.statusCode, `${file}: ${res.body.slice(0, 300)}`).toBe(200);
       expect((res.json() as any).content.levels.length).toBeGreaterThan(0);
+    }
+  });
+
+  const FIXTURES = path.resolve(REPO_ROOT, 'tests/fixtures/import');
+  const base64Of = (file: string) => fs.readFileSync(path.join(FIXTURES, file)).toString('base64');
+
+  it('previews Word and Excel uploads sent as base64, with the sheet chosen', async () => {
+    const before = await databaseSnapshot(app);
+    const docx = await preview({ base64: base64Of('word-bold-labels.docx'), filename: 'levels.docx' });
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect((docx.json() as any).format).toBe('docx');
+    expect((docx.json() as any).warnings.map((w: any) => w.code)).toContain('bold_labels');
+    const xlsx = await preview({ base64: base64Of('sheet-wide.xlsx'), sheet: 'Old version' });
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect((xlsx.json() as any).format).toBe('xlsx');
+    expect((xlsx.json() as any).content.levels.map((l: any) => l.code || l.title)).toEqual(['Level 1']);
+    expect((xlsx.json() as any).sheets).toEqual(['Read me', 'Ladder', 'Old version']);
+    expect(await databaseSnapshot(app)).toEqual(before);
+  });
+
+  it('refuses a zip bomb and a damaged Word file with 422 and our error code', async () => {
+    // A central directory declaring a 3.9 GB document.xml: refused before anything is inflated.
+    const bomb = Buffer.from(
+      zip([
+        { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
+        { name: 'word/document.xml', data: new TextEncoder().encode('<w:document/>'), declared: 0xfffffffe },
+      ]),
+    );
+    const refused = await preview({ base64: bomb.toString('base64'), filename: 'ladder.docx' });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect((refused.json() as any).error.code).toBe('unsafe_archive');
+    const docx = fs.readFileSync(path.join(FIXTURES, 'word-headings.docx'));
+    const cut = await preview({ base64: docx.subarray(0, docx.length / 2).toString('base64') });
+    expect(cut.statusCode).toBe(422);
+    expect((cut.json() as any).error.code).toBe('corrupt_file');
+  });
+
+  it('exports a published version as Word and Excel that preview back to the same ladder', async () => {
+    await ensureSampleLadder(app);
+    const [ladder] = await app.db.selectFrom('ladders').selectAll().execute();
+    const json = await app.inject({
+      method: 'GET',
+      url: `/api/ladders/${ladder!.slug}/versions/latest/export?format=json`,
+      headers,
+    });
+    for (const [format, type] of [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/ladders/${ladder!.slug}/versions/latest/export?format=${format}`,
+        headers,
+      });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      expect(res.headers['content-type']).toBe(type);
+      expect(res.headers['content-disposition']).toMatch(new RegExp(`\\.${format}"$`));
+      const back = await preview({ base64: res.rawPayload.toString('base64') });
+      expect(back.statusCode, back.body.slice(0, 300)).toBe(200);
+      expect((back.json() as any).format).toBe(format);
+      expect(withoutIds((back.json() as any).content)).toEqual(withoutIds(json.json()));
     }
   });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { exportLadder, isExportFormat } from '@rungs/shared';
+import { exportAnyLadder, isAnyExportFormat } from '@rungs/shared/export/office/index';
 import { buildApp } from '../app.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -7,7 +7,7 @@ import { UsageError, type Command } from './command.ts';
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export LADDER --format json|md|csv|html [--version N] [--one-level-per-page]\n                     Write a published version of a ladder (by slug) to stdout.',
+    'export LADDER --format json|md|csv|html|docx|xlsx [--version N] [--one-level-per-page]\n                     Write a published version of a ladder (by slug) to stdout.',
   async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
@@ -20,8 +20,8 @@ export const exportCommand: Command = {
     });
     const slug = positionals[0];
     if (!slug) throw new UsageError('Name the ladder to export (its slug, as in /ladders/<slug>).');
-    if (!values.format || !isExportFormat(values.format))
-      throw new UsageError('export needs --format json, md, csv or html.');
+    if (!values.format || !isAnyExportFormat(values.format))
+      throw new UsageError('export needs --format json, md, csv, html, docx or xlsx.');
     const version = values.version === undefined ? 'latest' : Number(values.version);
     if (version !== 'latest' && (!Number.isInteger(version) || version < 1)) {
       throw new UsageError('--version must be a version number (1, 2, …).');
@@ -31,7 +31,7 @@ export const exportCommand: Command = {
       const ladder = await app.proposals.ladder(slug);
       const found = await app.versions.get(ladder.id, slug, version === 'latest' ? 'latest' : version);
       process.stdout.write(
-        exportLadder(found.content, values.format, { onePerPage: values['one-level-per-page'] }),
+        await exportAnyLadder(found.content, values.format, { onePerPage: values['one-level-per-page'] }),
       );
       return 0;
     } catch (err) {

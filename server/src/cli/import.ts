@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importLadder } from '@rungs/shared';
+import { importDocument } from '@rungs/shared/import/import-document';
 import { buildApp } from '../app.ts';
 import { LadderService } from '../ladders/ladder-service.ts';
 import type { Command } from './command.ts';
@@ -8,15 +8,20 @@ import { parseFormat, printWarnings, readInput } from './read-input.ts';
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'import FILE [--from FORMAT] [--title T]\n                     Create a ladder from a document (its first proposal holds the content).',
+    'import FILE [--from FORMAT] [--title T] [--sheet NAME]\n                     Create a ladder from a document (its first proposal holds the content).',
   async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { from: { type: 'string' }, title: { type: 'string' } },
+      options: { from: { type: 'string' }, title: { type: 'string' }, sheet: { type: 'string' } },
     });
     const { bytes, filename } = readInput(positionals[0]);
-    const result = importLadder(bytes, { filename, format: parseFormat(values.from), title: values.title });
+    const result = await importDocument(bytes, {
+      filename,
+      format: parseFormat(values.from),
+      title: values.title,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    });
     printWarnings(result.warnings);
     const app = await buildApp({ config, logger: false });
     try {

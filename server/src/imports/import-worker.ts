@@ -1,7 +1,7 @@
 import { threadId, type MessagePort } from 'node:worker_threads';
 // The importer alone, not the whole shared package: a worker starts faster with less to load.
 import { isImportError } from '@rungs/shared/import/errors';
-import { importLadder } from '@rungs/shared/import/import-ladder';
+import { importDocument } from '@rungs/shared/import/import-document';
 import type { ImportOptions, ImportResult } from '@rungs/shared/import/types';
 
 export interface ImportTask {
@@ -17,11 +17,11 @@ export type ImportOutcome =
   | { ok: false; error: { code: string; message: string; line?: number }; threadId: number; parseMs: number };
 
 /** Runs in a worker thread of the import pool (see import-pool.ts). */
-export default function runImport({ input, options, started }: ImportTask): ImportOutcome {
+export default async function runImport({ input, options, started }: ImportTask): Promise<ImportOutcome> {
   started?.postMessage('started');
   const start = performance.now();
   try {
-    const result = importLadder(input, options);
+    const result = await importDocument(input, options);
     return { ok: true, result, threadId, parseMs: performance.now() - start };
   } catch (err) {
     if (!isImportError(err)) throw err;

@@ -13,6 +13,8 @@ export const PreviewBody = Type.Object(
     filename: Type.Optional(Type.String({ maxLength: 300 })),
     format: Type.Optional(FormatSchema),
     title: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Excel: the sheet to read, by name or 1-based position (default: the first holding a table). */
+    sheet: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
@@ -30,9 +32,10 @@ export const PreviewResponse = Type.Unsafe<ImportPreview>(
     format: FormatSchema,
     layout: Type.String(),
     warnings: Type.Array(ImportWarningSchema),
+    sheets: Type.Optional(Type.Array(Type.String())),
   }),
 );
-export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings'>;
+export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings' | 'sheets'>;
 
 export const ImportErrorResponse = Type.Object({
   error: Type.Object({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importDocument } from '../import/import-document.ts';
 import { importLadder } from '../import/import-ladder.ts';
 import { withoutIds } from '../import/canonical.ts';
 import { FIXTURES_DIR, SEEDS_DIR, listFiles } from '../import/testing/paths.ts';
@@ -9,6 +10,8 @@ import { exportCsv } from './csv.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
+import { exportDocx } from './office/docx.ts';
+import { exportXlsx } from './office/xlsx.ts';
 
 const documents = [
   ...listFiles(FIXTURES_DIR).map((f) => ({ name: `fixture ${f}`, file: path.join(FIXTURES_DIR, f) })),
@@ -25,16 +28,18 @@ function csvView(content: LadderContent) {
 
 describe('round trip: import(export(L)) equals L', () => {
   it('covers every fixture and seed', () => {
-    expect(documents.length).toBeGreaterThanOrEqual(13);
+    expect(documents.length).toBeGreaterThanOrEqual(20);
+    expect(documents.filter((d) => /\.(docx|xlsx)$/.test(d.file)).length).toBeGreaterThanOrEqual(6);
   });
 
   for (const doc of documents) {
     describe(doc.name, () => {
-      const original = () =>
-        importLadder(readFileSync(doc.file), { filename: path.basename(doc.file) }).content;
+      const original = async () =>
+        (await importDocument(new Uint8Array(readFileSync(doc.file)), { filename: path.basename(doc.file) }))
+          .content;
 
-      it('through Markdown', () => {
-        const L = original();
+      it('through Markdown', async () => {
+        const L = await original();
         const md = exportMarkdown(L);
         const back = importLadder(md, { format: 'markdown' });
         expect(withoutIds(back.content)).toEqual(withoutIds(L));
@@ -42,18 +47,18 @@ describe('round trip: import(export(L)) equals L', () => {
         expect(exportMarkdown(back.content)).toBe(md);
       });
 
-      it('through Markdown without a file name (format detected)', () => {
-        const L = original();
+      it('through Markdown without a file name (format detected)', async () => {
+        const L = await original();
         expect(withoutIds(importLadder(exportMarkdown(L)).content)).toEqual(withoutIds(L));
       });
 
-      it('through JSON, ids included', () => {
-        const L = original();
+      it('through JSON, ids included', async () => {
+        const L = await original();
         expect(importLadder(exportJson(L)).content).toEqual(L);
       });
 
-      it('through CSV (long form): same text, summaries, descriptions, groups, attributes and order', () => {
-        const L = original();
+      it('through CSV (long form): same text, summaries, descriptions, groups, attributes and order', async () => {
+        const L = await original();
         const csv = exportCsv(L);
         const back = importLadder(csv, { filename: 'ladder.csv' });
         expect(back.layout).toBe('long-form');
@@ -61,10 +66,30 @@ describe('round trip: import(export(L)) equals L', () => {
         expect(exportCsv(back.content)).toBe(csv);
       });
 
-      it('through HTML, printable or not (the page carries the ladder)', () => {
-        const L = original();
+      it('through HTML, printable or not (the page carries the ladder)', async () => {
+        const L = await original();
         for (const onePerPage of [false, true]) {
           const back = importLadder(exportHtml(L, { onePerPage }), { filename: 'ladder.html' });
+          expect(withoutIds(back.content)).toEqual(withoutIds(L));
+        }
+      });
+
+      it('through Word (.docx), with or without a file name', async () => {
+        const L = await original();
+        const docx = await exportDocx(L);
+        for (const options of [{ filename: 'ladder.docx' }, {}]) {
+          const back = await importDocument(docx, options);
+          expect(back.format).toBe('docx');
+          expect(withoutIds(back.content)).toEqual(withoutIds(L));
+        }
+      });
+
+      it('through Excel (.xlsx), with or without a file name', async () => {
+        const L = await original();
+        const xlsx = await exportXlsx(L);
+        for (const options of [{ filename: 'ladder.xlsx' }, {}]) {
+          const back = await importDocument(xlsx, options);
+          expect(back.format).toBe('xlsx');
           expect(withoutIds(back.content)).toEqual(withoutIds(L));
         }
       });

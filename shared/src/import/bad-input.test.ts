@@ -130,7 +130,7 @@ describe('bad input gets a clear ImportError', () => {
   });
 
   it('an unknown format', () => {
-    expectError('# x', 'unknown_format', /Unknown format/, undefined, { format: 'docx' as never });
+    expectError('# x', 'unknown_format', /Unknown format/, undefined, { format: 'odt' as never });
   });
 
   it('never throws anything but ImportError, even for odd inputs', () => {

@@ -14,6 +14,10 @@ const MAGIC: Array<{ bytes: number[]; what: string }> = [
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
 ];
 
+/** Named in every refusal of a file Rungs cannot read. */
+export const READABLE_FORMATS =
+  'Rungs reads Markdown, HTML, CSV, TSV, JSON, Word (.docx) and Excel (.xlsx) files: export it as one of those and import that.';
+
 /** UTF-8 length of a string without allocating its encoding. */
 export function utf8Length(text: string): number {
   let n = 0;
@@ -64,10 +68,7 @@ export function decodeInput(input: string | Uint8Array, warnings: Warnings): str
 function decodeBytes(bytes: Uint8Array, warnings: Warnings): string {
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes)) {
-      throw new ImportError(
-        'binary',
-        `This is ${m.what}, not a text document. Export it as Markdown, HTML, CSV or TSV and import that.`,
-      );
+      throw new ImportError('binary', `This is ${m.what}, not a text document. ${READABLE_FORMATS}`);
     }
   }
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes);
@@ -87,7 +88,7 @@ function decodeBytes(bytes: Uint8Array, warnings: Warnings): string {
 function binaryError(): ImportError {
   return new ImportError(
     'binary',
-    'The document looks binary (it contains control bytes), not text. Import Markdown, HTML, CSV, TSV or JSON.',
+    `The document looks binary (it contains control bytes), not text. ${READABLE_FORMATS}`,
   );
 }
 

@@ -12,6 +12,8 @@ const EXTENSIONS: Record<string, FormatId> = {
   csv: 'csv',
   tsv: 'tsv',
   tab: 'tsv',
+  docx: 'docx',
+  xlsx: 'xlsx',
 };
 
 /** Detection reads only this much of a document: its start says what it is, and it bounds the work. */

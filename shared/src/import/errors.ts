@@ -14,6 +14,8 @@ export type ImportErrorCode =
   | 'no_ladder'
   | 'unknown_format'
   | 'ladder_too_large'
+  | 'unsafe_archive'
+  | 'corrupt_file'
   | 'internal';
 
 /**

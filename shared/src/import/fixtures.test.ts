@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from './detect.ts';
+import { importDocument } from './import-document.ts';
 import { importLadder } from './import-ladder.ts';
+import { detectOfficeFormat } from './office/zip.ts';
 import { expectImport } from './testing/assertions.ts';
+import { isOfficeFile, officeSourceText } from './testing/office-source.ts';
 import { FIXTURE_EXPECTATIONS } from './testing/expectations.ts';
 import { FIXTURES_DIR, listFiles } from './testing/paths.ts';
 import { FORMAT_IDS } from './types.ts';
@@ -16,13 +19,37 @@ describe('import fixtures', () => {
   });
 
   for (const [file, expected] of Object.entries(FIXTURE_EXPECTATIONS)) {
+    const full = path.join(FIXTURES_DIR, file);
+    if (isOfficeFile(file)) {
+      it(`imports ${file}`, async () => {
+        const bytes = new Uint8Array(readFileSync(full));
+        const source = await officeSourceText(full, expected.sheet);
+        expectImport(await importDocument(bytes, { filename: file }), source, expected);
+      });
+
+      it(`detects the format of ${file} without its file name`, async () => {
+        const bytes = new Uint8Array(readFileSync(full));
+        expect(detectOfficeFormat(bytes)).toBe(expected.format);
+        expect((await importDocument(bytes)).format).toBe(expected.format);
+      });
+      continue;
+    }
     it(`imports ${file}`, () => {
-      const bytes = readFileSync(path.join(FIXTURES_DIR, file));
+      const bytes = readFileSync(full);
       expectImport(importLadder(bytes, { filename: file }), bytes.toString('utf8'), expected);
     });
 
+    it(`imports ${file} the same through importDocument`, async () => {
+      const bytes = new Uint8Array(readFileSync(full));
+      const direct = importLadder(bytes, { filename: file });
+      expect(await importDocument(bytes, { filename: file })).toEqual({
+        ...direct,
+        content: expect.any(Object),
+      });
+    });
+
     it(`detects the format of ${file} without its file name`, () => {
-      const text = readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+      const text = readFileSync(full, 'utf8');
       expect(detectFormat(text)).toBe(expected.format);
     });
   }

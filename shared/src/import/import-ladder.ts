@@ -3,7 +3,9 @@ import {
   ladderLimitProblem,
   validateLadderContent,
   type LadderContent,
+  type PMNode,
 } from '../model/index.ts';
+import type { SourceDocument } from './document.ts';
 import { decodeInput, utf8Length } from './decode.ts';
 import { ladderFromDelimited } from './delimited/delimited-ladder.ts';
 import { readTextTable } from './delimited/text-table.ts';
@@ -15,6 +17,8 @@ import { htmlDocument } from './html/html-document.ts';
 import { readLadderJson } from './json.ts';
 import { LadderBuilder } from './ladder-builder.ts';
 import { ladderFromBlocks } from './layout/blocks-ladder.ts';
+import { tableToBlocks } from './layout/cells.ts';
+import { frameworkData, readFrameworkTopics } from './layout/framework-topics.ts';
 import { markdownDocument } from './markdown/markdown-document.ts';
 import type { FormatId, ImportOptions, ImportResult, LayoutId } from './types.ts';
 import { Warnings } from './warnings.ts';
@@ -35,29 +39,34 @@ export function importLadder(text: string | Uint8Array, options: ImportOptions =
   try {
     return importOrThrow(text, options);
   } catch (e) {
-    if (e instanceof ImportError) throw e;
-    if (e instanceof LadderContentError) {
-      throw new ImportError(
-        'invalid_ladder',
-        `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`,
-      );
-    }
-    if (e instanceof RangeError) {
-      throw new ImportError(
-        'too_large',
-        `The document is too deeply nested or too large to read (${e.message}).`,
-      );
-    }
-    throw new ImportError(
-      'internal',
-      `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`,
-      undefined,
-      { cause: e },
-    );
+    throw asImportError(e);
   }
 }
 
-function assertWithinLimits(content: LadderContent): void {
+/** Any failure while importing, as the `ImportError` callers are promised. */
+export function asImportError(e: unknown): ImportError {
+  if (e instanceof ImportError) return e;
+  if (e instanceof LadderContentError) {
+    return new ImportError(
+      'invalid_ladder',
+      `The document was read but did not make a valid ladder: ${e.problems[0] ?? e.message}`,
+    );
+  }
+  if (e instanceof RangeError) {
+    return new ImportError(
+      'too_large',
+      `The document is too deeply nested or too large to read (${e.message}).`,
+    );
+  }
+  return new ImportError(
+    'internal',
+    `The document could not be imported because of an internal error: ${(e as Error)?.message ?? String(e)}`,
+    undefined,
+    { cause: e },
+  );
+}
+
+export function assertWithinLimits(content: LadderContent): void {
   const problem =
     ladderLimitProblem(content) ?? ladderLimitProblem(content, utf8Length(JSON.stringify(content)));
   if (problem) throw ladderTooLarge(problem);
@@ -79,11 +88,15 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
       warnings: decodeWarnings.toArray(),
     };
   }
-  let built: { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact?: boolean };
+  let built: BuiltLadder;
   switch (format) {
-    case 'markdown':
-      built = ladderFromBlocks(markdownDocument(text, decodeWarnings));
+    case 'markdown': {
+      const framework = frameworkData(text);
+      built = framework
+        ? frameworkLadder(framework, markdownDocument(text, decodeWarnings))
+        : ladderFromBlocks(markdownDocument(text, decodeWarnings));
       break;
+    }
     case 'html':
       built = ladderFromBlocks(htmlDocument(text, decodeWarnings));
       break;
@@ -100,9 +113,48 @@ function importOrThrow(input: string | Uint8Array, options: ImportOptions): Impo
       built = { builder, warnings, layout };
       break;
     }
+    case 'docx':
+    case 'xlsx':
+      throw new ImportError(
+        'binary',
+        `A ${format === 'docx' ? 'Word' : 'Excel'} file is read from its bytes, not as text: upload the .${format} file itself.`,
+      );
     default:
       throw new ImportError('unknown_format', `Unknown format “${String(format)}”.`);
   }
+  return finishImport(built, format, options, decodeWarnings);
+}
+
+/** A framework in YAML front matter; the Markdown below it describes the ladder. */
+function frameworkLadder(data: Record<string, unknown>, doc: SourceDocument): BuiltLadder {
+  const warnings = new Warnings();
+  const body = doc.blocks.flatMap((x): PMNode[] =>
+    x.kind === 'content'
+      ? [x.node]
+      : x.kind === 'table'
+        ? tableToBlocks(x)
+        : x.kind === 'heading'
+          ? [{ type: 'heading', attrs: { level: x.depth }, content: [{ type: 'text', text: x.text }] }]
+          : [],
+  );
+  return { builder: readFrameworkTopics(data, body, warnings), warnings, layout: 'framework-topics' };
+}
+
+/** What a layout reader made of a document, before it is checked and built. */
+export interface BuiltLadder {
+  builder: LadderBuilder;
+  warnings: Warnings;
+  layout: LayoutId;
+  exact?: boolean;
+}
+
+/** Check what was read (levels, some expectations, limits) and build the ladder. */
+export function finishImport(
+  built: BuiltLadder,
+  format: FormatId,
+  options: ImportOptions,
+  decodeWarnings: Warnings = new Warnings(),
+): ImportResult {
   const { builder, layout } = built;
   if (options.title) builder.title = options.title;
   if (!builder.levels.length) throw new ImportError('no_ladder', 'No levels were found in the document.');

@@ -1,7 +1,10 @@
 import type { LadderContent } from '../model/index.ts';
 
 /** The syntax of a source document. */
-export const FORMAT_IDS = ['markdown', 'html', 'csv', 'tsv', 'text-table', 'json'] as const;
+export const FORMAT_IDS = ['markdown', 'html', 'csv', 'tsv', 'text-table', 'json', 'docx', 'xlsx'] as const;
+
+/** Formats read from a ZIP archive's bytes (by `importDocument`, on the server), never as text. */
+export const BINARY_FORMAT_IDS = ['docx', 'xlsx'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** How the ladder was laid out inside the document (informational, shown by the wizard). */
@@ -14,6 +17,7 @@ export type LayoutId =
   | 'matrix-levels-as-columns'
   | 'long-form'
   | 'dimension-blocks'
+  | 'framework-topics'
   | 'json';
 
 export interface ImportWarning {
@@ -29,6 +33,8 @@ export interface ImportOptions {
   title?: string;
   /** Original file name; its extension helps detection and its stem is the fallback title. */
   filename?: string;
+  /** Excel: the sheet to read (its name, or its 1-based position); by default the first holding a table. */
+  sheet?: string;
 }
 
 export interface ImportResult {
@@ -36,6 +42,8 @@ export interface ImportResult {
   format: FormatId;
   layout: LayoutId;
   warnings: ImportWarning[];
+  /** Excel: the workbook's visible sheets, so a sheet can be chosen (option `sheet`). */
+  sheets?: string[];
 }
 
 export function isFormatId(value: unknown): value is FormatId {

@@ -59,6 +59,8 @@ function stripFrontMatter(text: string): string {
   if (!m) return text;
   const values = m[1]!
     .split('\n')
+    // A framework's `level: 2` (or `levels: 5`) names the level a ladder calls "Level 2".
+    .map((l) => l.replace(/^(\s*-?\s*)levels?:\s*(\d+)\s*$/, 'Level $2'))
     .map((l) => l.replace(/^\s*[\w ."'-]+:\s*/, '').replace(/^["']|["']$/g, ''))
     .join('\n');
   return values + '\n' + text.slice(m[0].length);

@@ -9,6 +9,8 @@ export const FORMAT_LABELS: Record<FormatId, string> = {
   tsv: 'TSV (tab-separated)',
   'text-table': 'Table pasted as text',
   json: 'Rungs JSON',
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
 };
 
 const LAYOUT_LABELS: Record<LayoutId, string> = {
@@ -21,6 +23,7 @@ const LAYOUT_LABELS: Record<LayoutId, string> = {
   'long-form': 'one row per level and competency',
   'dimension-blocks': 'a table of levels, one block per competency',
   json: 'a Rungs ladder',
+  'framework-topics': 'a framework’s topics in YAML front matter',
 };
 
 export function layoutLabel(layout: string): string {

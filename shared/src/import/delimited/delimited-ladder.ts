@@ -6,7 +6,7 @@ import { readLongForm } from '../layout/long-form.ts';
 import { readMatrix } from '../layout/matrix.ts';
 import type { LayoutId } from '../types.ts';
 import { Warnings } from '../warnings.ts';
-import { readDelimited } from './delimited.ts';
+import { readDelimited, type DelimitedTable } from './delimited.ts';
 import { textCells } from './text-cell.ts';
 
 /** A CSV or TSV ladder: long form (one row per level × competency) or a levels × competencies matrix. */
@@ -14,9 +14,15 @@ export function ladderFromDelimited(
   text: string,
   delimiter: ',' | '\t' | ';',
 ): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact: boolean } {
-  const warnings = new Warnings();
+  return ladderFromTable(readDelimited(text, delimiter));
+}
+
+/** A spreadsheet's rows (from CSV, TSV or an Excel sheet), cells as Markdown or HTML text. */
+export function ladderFromTable(
+  table: DelimitedTable,
+  warnings = new Warnings(),
+): { builder: LadderBuilder; warnings: Warnings; layout: LayoutId; exact: boolean } {
   const builder = new LadderBuilder(warnings);
-  const table = readDelimited(text, delimiter);
   const preamble = [...table.preamble];
   const titleLine = preamble.shift();
   if (titleLine) builder.title = titleLine.text.replace(/^#{1,6}\s+/, '').trim();

@@ -10,13 +10,13 @@ import {
 
 const DATA = new RegExp(`<script type="application/json" id="${LADDER_DATA_ID}">([^<]*)</script>`);
 
-interface PortableLadder extends Omit<LadderContent, 'levels' | 'competencies'> {
+export interface PortableLadder extends Omit<LadderContent, 'levels' | 'competencies'> {
   levels: Omit<Level, 'id'>[];
   competencies: Omit<Competency, 'id'>[];
 }
 
 /** Give a ladder written without ids (`withoutIds`) new ids; cells keyed `levelIndex:competencyIndex`. */
-function withNewIds(data: PortableLadder): LadderContent {
+export function withNewIds(data: PortableLadder): LadderContent {
   const levels = data.levels.map((l) => ({ ...l, id: newId() }));
   const competencies = data.competencies.map((c) => ({ ...c, id: newId() }));
   const cells: LadderContent['cells'] = {};

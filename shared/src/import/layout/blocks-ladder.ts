@@ -4,6 +4,7 @@ import { ImportError } from '../errors.ts';
 import { LadderBuilder } from '../ladder-builder.ts';
 import type { LayoutId } from '../types.ts';
 import { Warnings } from '../warnings.ts';
+import { promoteBoldLabels } from './bold-labels.ts';
 import { paragraph } from './cells.ts';
 import { readLongForm } from './long-form.ts';
 import { matrixOrientation, readMatrix } from './matrix.ts';
@@ -32,7 +33,7 @@ function applyMeta(doc: SourceDocument, b: LadderBuilder): void {
 function fromOutline(doc: SourceDocument): (BlocksLadder & { structured: boolean }) | null {
   const warnings = new Warnings();
   const builder = new LadderBuilder(warnings);
-  const result = readOutline(doc, builder, warnings);
+  const result = readOutline(promoteBoldLabels(doc, warnings), builder, warnings);
   if (!result) return null;
   applyMeta(doc, builder);
   return {

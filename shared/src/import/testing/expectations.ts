@@ -20,6 +20,8 @@ export interface Expectation {
   /** Source fragments the ladder may leave out (table column headers only). */
   ignore?: string[];
   csv?: boolean;
+  /** Excel: the sheet whose sentences must all be in the ladder (the one read). */
+  sheet?: string;
 }
 
 export const SEED_EXPECTATIONS: Record<string, Expectation> = {
@@ -345,6 +347,134 @@ export const FIXTURE_EXPECTATIONS: Record<string, Expectation> = {
     cells: 9,
     placed: [['Senior Analyst', 'SQL', 'Optimises slow queries.']],
     ignore: ['Skill'],
+  },
+  'google-docs-bold.md': {
+    format: 'markdown',
+    layout: 'headings',
+    title: 'Customer Success Career Ladder',
+    levels: [
+      { code: 'CS1', title: 'Customer Success Associate' },
+      { code: 'CS2', title: 'Customer Success Manager' },
+    ],
+    competencies: 3,
+    cells: 6,
+    placed: [
+      ['CS1', 'Customer focus', 'You log every escalation in the CRM.'],
+      ['CS2', 'Product knowledge', 'You feed product gaps back to the product team.'],
+      ['CS2', 'Communication', 'You present to customer executives with confidence.'],
+    ],
+    summaries: [['CS1', 'You look after a small book of accounts with guidance from your lead.']],
+    warnings: ['bold_labels'],
+  },
+  'framework-topics.md': {
+    format: 'markdown',
+    layout: 'framework-topics',
+    title: 'Backend Engineering Framework',
+    levels: [
+      { code: 'Level 1', title: '' },
+      { code: 'Level 2', title: '' },
+      { code: 'Level 3', title: '' },
+    ],
+    competencies: 2,
+    cells: 5,
+    placed: [
+      ['Level 1', 'Technical skills', 'Writes tests for the code they change.'],
+      ['Level 1', 'Technical skills', 'Examples Fixed a flaky test in the payments service.'],
+      ['Level 3', 'Collaboration', 'Builds alignment across teams on technical direction.'],
+    ],
+    warnings: ['framework_topics'],
+  },
+  'word-headings.docx': {
+    format: 'docx',
+    layout: 'headings',
+    title: 'Data Engineering Ladder',
+    levels: [
+      { code: 'DE1', title: 'Data Engineer' },
+      { code: 'DE2', title: 'Senior Data Engineer' },
+    ],
+    competencies: 2,
+    cells: 4,
+    placed: [
+      ['DE1', 'Pipelines', 'You add data quality checks to every job you own.'],
+      ['DE2', 'Collaboration', 'You mentor engineers new to the platform.'],
+    ],
+    summaries: [['DE2', 'You design the data platform for a whole domain.']],
+    warnings: ['images_dropped'],
+  },
+  'word-bold-labels.docx': {
+    format: 'docx',
+    layout: 'headings',
+    title: 'Support Engineering Levels',
+    levels: [
+      { code: 'SE1', title: 'Support Engineer' },
+      { code: 'SE2', title: 'Senior Support Engineer' },
+    ],
+    competencies: 2,
+    cells: 4,
+    placed: [
+      ['SE1', 'Troubleshooting', 'You attach logs and steps to every escalation.'],
+      ['SE2', 'Knowledge sharing', 'You run the weekly ticket review for the team.'],
+    ],
+    summaries: [['SE1', 'You resolve customer tickets for one product area.']],
+    warnings: ['bold_labels'],
+  },
+  'word-table-columns.docx': {
+    format: 'docx',
+    layout: 'matrix-levels-as-columns',
+    title: 'Design Career Framework',
+    levels: [
+      { code: '', title: 'Designer' },
+      { code: '', title: 'Senior Designer' },
+      { code: '', title: 'Lead Designer' },
+    ],
+    competencies: 2,
+    cells: 6,
+    placed: [['Lead Designer', 'Research', 'Trains others to run studies.']],
+    ignore: ['Competency'],
+  },
+  'word-table-rows.docx': {
+    format: 'docx',
+    layout: 'matrix-levels-as-rows',
+    title: 'Recruiting Ladder',
+    levels: [
+      { code: 'R1', title: 'Recruiter' },
+      { code: 'R2', title: 'Senior Recruiter' },
+    ],
+    competencies: 2,
+    cells: 4,
+    placed: [['R2', 'Interviewing', 'Trains interviewers on fair questions.']],
+    ignore: ['Level'],
+  },
+  'sheet-wide.xlsx': {
+    format: 'xlsx',
+    layout: 'matrix-levels-as-columns',
+    title: 'Operations Ladder',
+    levels: [
+      { code: '', title: 'Ops Associate' },
+      { code: '', title: 'Ops Specialist' },
+      { code: '', title: 'Ops Lead' },
+    ],
+    competencies: 3,
+    groups: { Delivery: 2, People: 1 },
+    cells: 9,
+    placed: [['Ops Specialist', 'Planning', 'Adjusts it when priorities change.']],
+    warnings: ['sheets_ignored'],
+    ignore: ['Group', 'Competency'],
+    sheet: 'Ladder',
+  },
+  'sheet-long.xlsx': {
+    format: 'xlsx',
+    layout: 'long-form',
+    title: 'sheet-long',
+    levels: [
+      { code: 'FIN1', title: 'Accountant' },
+      { code: 'FIN2', title: 'Senior Accountant' },
+    ],
+    competencies: 2,
+    cells: 4,
+    placed: [['FIN2', 'Controls', 'Audits them twice a year.']],
+    ignore: ['Level', 'Competency', 'Expectation'],
+    sheet: 'Rows',
   },
   'ladder.json': {
     format: 'json',

@@ -1,4 +1,7 @@
 /** Document mutations for the import fuzz test: truncation, random bytes, tokens, shuffled lines. */
+import { readZipDirectory, readZipEntry } from '../office/zip.ts';
+import { zip } from './zip-writer.ts';
+
 /** Small seeded PRNG (mulberry32): the same cases on every run. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -91,4 +94,42 @@ export const mutations: Record<string, Mutation> = {
     const cut = s.slice(0, a) + s.slice(a + len);
     return enc.encode(cut.slice(0, at) + s.slice(a, a + len) + cut.slice(at));
   },
+};
+
+/** Damage aimed at a ZIP archive: its central directory and end record sit at the end of the file. */
+export const zipMutations: Record<string, Mutation> = {
+  truncateTail: (b, rnd) => b.slice(0, b.length - 1 - Math.floor(rnd() * 400)),
+  corruptDirectory: (b, rnd) => {
+    const out = Uint8Array.from(b);
+    const n = 1 + Math.floor(rnd() * 6);
+    for (let i = 0; i < n && out.length; i++)
+      out[out.length - 1 - Math.floor(rnd() * Math.min(out.length, 600))] = Math.floor(rnd() * 256);
+    return out;
+  },
+  corruptEntry: (b, rnd) => {
+    const out = Uint8Array.from(b);
+    const at = Math.floor(rnd() * out.length);
+    for (let i = at; i < Math.min(out.length, at + 1 + Math.floor(rnd() * 64)); i++)
+      out[i] = Math.floor(rnd() * 256);
+    return out;
+  },
+};
+
+/**
+ * A ZIP archive whose entries are intact but one part's XML is damaged (tokens, cuts, shuffled
+ * lines), so the damage reaches mammoth and exceljs instead of stopping at the ZIP check.
+ */
+zipMutations.damagePart = (b, rnd) => {
+  let entries;
+  try {
+    entries = readZipDirectory(b).map((e) => ({ name: e.name, data: readZipEntry(b, e) }));
+  } catch {
+    return b;
+  }
+  const xmlParts = entries.filter((e) => /\.xml$/.test(e.name));
+  if (!xmlParts.length) return b;
+  const part = pick(xmlParts, rnd);
+  const textMutations = ['truncate', 'insertTokens', 'shuffleLines', 'splice', 'randomBytes'];
+  part.data = mutations[pick(textMutations, rnd)]!(part.data, rnd);
+  return zip(entries);
 };

@@ -31,7 +31,7 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { text, base64, filename, format, title } = request.body;
+      const { text, base64, filename, format, title, sheet } = request.body;
       if ((text === undefined) === (base64 === undefined)) {
         throw new HttpError(
           400,
@@ -42,7 +42,12 @@ const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const source = text ?? new Uint8Array(Buffer.from(base64!, 'base64'));
       let result: ImportResult;
       try {
-        result = await app.imports.run(source, { format, filename, title });
+        result = await app.imports.run(source, {
+          format,
+          filename,
+          title,
+          ...(sheet !== undefined ? { sheet } : {}),
+        });
         app.metrics.imports.inc({ outcome: 'ok' });
       } catch (err) {
         app.metrics.imports.inc({ outcome: importOutcome(err) });

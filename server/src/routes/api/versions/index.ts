@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
+import { EXPORT_MEDIA_TYPES } from '@rungs/shared';
+import {
+  ANY_EXPORT_FORMATS,
+  BINARY_EXPORT_MEDIA_TYPES,
+  exportAnyLadder,
+  isBinaryExportFormat,
+} from '@rungs/shared/export/office/index';
 import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponses } from '@rungs/shared/api/errors';
 import { SlugParams } from '@rungs/shared/api/ladders';
@@ -45,13 +51,17 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'readPublished' },
       schema: {
         tags,
-        summary: 'Download a published version as Markdown, CSV, JSON or a printable HTML page',
+        summary: 'Download a published version as Markdown, CSV, JSON, a printable HTML page, Word or Excel',
         params: VersionParams,
         querystring: Type.Object({
-          format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))),
+          format: Type.Union(ANY_EXPORT_FORMATS.map((f) => Type.Literal(f))),
           onePerPage: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: Type.String(), ...errors },
+        response: {
+          // Text formats as text; Word and Excel as their bytes (sent as they are, not serialised).
+          200: Type.Union([Type.String(), Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })]),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -59,12 +69,12 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { format, onePerPage } = request.query;
       const ladder = await app.proposals.ladder(slug);
       const found = await app.versions.get(ladder.id, slug, parseVersion(version));
-      const document = exportLadder(found.content, format, { onePerPage });
+      const document = await exportAnyLadder(found.content, format, { onePerPage });
       const filename = `${slug}-v${found.version.number}.${format}`;
       return reply
-        .type(EXPORT_MEDIA_TYPES[format])
+        .type(isBinaryExportFormat(format) ? BINARY_EXPORT_MEDIA_TYPES[format] : EXPORT_MEDIA_TYPES[format])
         .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(document);
+        .send(typeof document === 'string' ? document : Buffer.from(document));
     },
   );
 
