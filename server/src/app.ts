@@ -20,6 +20,7 @@ import setupRoutes from './routes/api/setup/index.ts';
 import usersRoutes from './routes/api/users/index.ts';
 import auditRoutes from './routes/api/audit/index.ts';
 import importsRoutes from './routes/api/imports/index.ts';
+import exportsRoutes from './routes/api/exports/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import readyRoutes from './routes/api/ready/index.ts';
 import laddersRoutes from './routes/api/ladders/index.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
       await api.register(usersRoutes);
       await api.register(auditRoutes);
       await api.register(importsRoutes);
+      await api.register(exportsRoutes);
       await api.register(laddersRoutes);
       await api.register(ladderTemplatesRoutes);
       await api.register(documentsRoutes);

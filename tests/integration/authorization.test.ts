@@ -156,6 +156,11 @@ const MATRIX: Row[] = [
     }),
     expect: editors(200),
   },
+  {
+    route: 'POST /api/exports',
+    request: () => ({ url: '/api/exports', body: { content: testLadder(1, 1), format: 'xlsx' } }),
+    expect: signedIn(200),
+  },
   { route: 'GET /api/audit', request: () => ({ url: '/api/audit' }), expect: admins(200) },
   { route: 'GET /api/ladders', request: () => ({ url: '/api/ladders' }), expect: signedIn(200) },
   {

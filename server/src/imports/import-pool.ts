@@ -2,7 +2,9 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ImportError, type ImportOptions, type ImportResult } from '@rungs/shared';
 import type { ImportsConfig } from '../config.ts';
-import type { ImportOutcome, ImportTask } from './import-worker.ts';
+import type { BinaryExportFormat } from '@rungs/shared/export/office/index';
+import type { LadderContent } from '@rungs/shared/model/index';
+import type { ExportTask, ImportOutcome, ImportTask } from './import-worker.ts';
 
 /** Every worker is busy and the queue is full: try again shortly (503 with Retry-After). */
 export class ImportPoolBusy extends Error {
@@ -68,7 +70,19 @@ export class ImportPool {
   }
 
   /** The worker's raw answer (tests look at which thread ran it). */
-  async runTask(task: Omit<ImportTask, 'started'>): Promise<ImportOutcome> {
+  runTask(task: Omit<ImportTask, 'started'>): Promise<ImportOutcome> {
+    return this.inWorker<ImportOutcome>(task, 'default');
+  }
+
+  /** A ladder as a Word or Excel file, written in a worker, under the same bounds as imports. */
+  exportBinary(content: LadderContent, format: BinaryExportFormat): Promise<Uint8Array> {
+    return this.inWorker<Uint8Array>(
+      { content, format } satisfies Omit<ExportTask, 'started'>,
+      'runBinaryExport',
+    );
+  }
+
+  private async inWorker<T>(task: object, name: string): Promise<T> {
     await this.admit();
     const deadline = new AbortController();
     const { port1: started, port2 } = new MessageChannel();
@@ -82,8 +96,8 @@ export class ImportPool {
     try {
       return (await this.piscina.run(
         { ...task, started: port2 },
-        { signal: deadline.signal, transferList: [port2] },
-      )) as ImportOutcome;
+        { name, signal: deadline.signal, transferList: [port2] },
+      )) as T;
     } catch (err) {
       // Aborted at the deadline, or the worker died (out of memory, stack): either way the document's fault.
       if (isAbort(err) || isWorkerDeath(err)) throw new ImportTooComplex(this.config.timeoutMs);

@@ -3,6 +3,8 @@ import { threadId, type MessagePort } from 'node:worker_threads';
 import { isImportError } from '@rungs/shared/import/errors';
 import { importDocument } from '@rungs/shared/import/import-document';
 import type { ImportOptions, ImportResult } from '@rungs/shared/import/types';
+import type { LadderContent } from '@rungs/shared/model/index';
+import { exportBinaryLadder, type BinaryExportFormat } from '@rungs/shared/export/office/index';
 
 export interface ImportTask {
   input: string | Uint8Array;
@@ -29,4 +31,16 @@ export default async function runImport({ input, options, started }: ImportTask)
     const error = { code, message, ...(line !== undefined ? { line } : {}) };
     return { ok: false, error, threadId, parseMs: performance.now() - start };
   }
+}
+
+export interface ExportTask {
+  content: LadderContent;
+  format: BinaryExportFormat;
+  started?: MessagePort;
+}
+
+/** Writes a Word or Excel file in a worker thread: both take hundreds of ms on a large ladder. */
+export async function runBinaryExport({ content, format, started }: ExportTask): Promise<Uint8Array> {
+  started?.postMessage('started');
+  return exportBinaryLadder(content, format);
 }

@@ -3,6 +3,7 @@ import type { FastifyError } from 'fastify';
 import { LadderContentError } from '@rungs/shared';
 import { drainRequest } from './drain-request.ts';
 import { DocumentNotWritableError } from '../collab/group-commit.ts';
+import { ImportPoolBusy, ImportTooComplex } from '../imports/import-pool.ts';
 import {
   ConflictError,
   DomainError,
@@ -71,6 +72,15 @@ export default fp(
               'This document became read-only (published or closed) while the change was being saved; nothing was changed. Reload to see its current state.',
           },
         });
+      }
+      if (err instanceof ImportPoolBusy) {
+        return reply
+          .status(503)
+          .header('retry-after', String(err.retryAfterSeconds))
+          .send({ error: { code: 'import_busy', message: err.message } });
+      }
+      if (err instanceof ImportTooComplex) {
+        return reply.status(422).send({ error: { code: 'import_too_complex', message: err.message } });
       }
       if (err instanceof LadderContentError) {
         return reply.status(400).send({ error: { code: 'invalid_ladder', message: err.message } });

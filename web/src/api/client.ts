@@ -29,11 +29,10 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 /** What a refusal may carry: the shared `{ error }` shape, read defensively (a proxy may answer instead). */
 type ErrorBody = Partial<{ error: Partial<ImportErrorBody['error']> }>;
 
-/** JSON request to the Rungs REST API under /api. Throws `ApiError` with a readable message. */
-export async function apiRequest<T>(
-  path: string,
-  options: { method?: string; body?: unknown; signal?: AbortSignal; quiet401?: boolean } = {},
-): Promise<T> {
+type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal; quiet401?: boolean };
+
+/** Sends a request to the Rungs REST API under /api; a refusal throws `ApiError` with a readable message. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -55,26 +54,35 @@ export async function apiRequest<T>(
       'network',
     );
   }
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
+  if (res.ok) return res;
+  if (res.status === 401 && !options.quiet401) onUnauthorized?.();
+  const error = (parseJson(await res.text()) as ErrorBody | undefined)?.error;
+  throw new ApiError(
+    error?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+    res.status,
+    error?.code ?? 'http_error',
+    error?.line,
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  if (!res.ok) {
-    if (res.status === 401 && !options.quiet401) onUnauthorized?.();
-    const error = (data as ErrorBody | undefined)?.error;
-    throw new ApiError(
-      error?.message ?? `The server answered ${res.status} ${res.statusText}.`,
-      res.status,
-      error?.code ?? 'http_error',
-      error?.line,
-    );
-  }
-  return data as T;
+}
+
+/** JSON request to the Rungs REST API under /api. Throws `ApiError` with a readable message. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options);
+  return parseJson(await res.text()) as T;
+}
+
+/** A request whose answer is a file (an export): its bytes. Throws `ApiError` like `apiRequest`. */
+export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  return (await send(path, options)).blob();
 }
 
 export function errorMessage(err: unknown): string {

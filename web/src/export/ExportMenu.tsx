@@ -1,17 +1,20 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { LadderContent } from '../domain.ts';
-import { downloadText, exportFileName, openAndPrint } from './download.ts';
-import { DOWNLOAD_FORMATS, type DownloadFormat } from './formats.ts';
+import { exportFile, type FileExportFormat } from '../api/exports.ts';
+import { downloadBlob, downloadText, exportFileName, openAndPrint } from './download.ts';
+import { DOWNLOAD_FORMATS, FILE_FORMATS, type DownloadFormat } from './formats.ts';
 import './export.css';
 
 type Exporters = typeof import('./ladder-exports.ts');
 
 const ORDER: DownloadFormat[] = ['md', 'csv', 'json', 'html'];
+const FILE_ORDER: FileExportFormat[] = ['xlsx', 'docx'];
 
 /**
- * "Export ▾": download the ladder as Markdown, CSV, JSON or a standalone HTML page, or open it
- * printable ("Print / Save as PDF", optionally one level per page). Everything is generated in the
- * browser from `getContent()` (the live document, or a published version's content).
+ * "Export ▾": download the ladder as Markdown, CSV, JSON, a standalone HTML page, Excel or Word,
+ * or open it printable ("Print / Save as PDF", optionally one level per page). Text formats are
+ * generated in the browser from `getContent()` (the live document, or a published version's
+ * content); Excel and Word files are written by the server from that same content.
  */
 export function ExportMenu({
   getContent,
@@ -52,13 +55,13 @@ export function ExportMenu({
     if (refocus) buttonRef.current?.focus();
   }
 
-  async function run(action: (content: LadderContent, exporters: Exporters) => void) {
+  async function run(action: (content: LadderContent, exporters: Exporters) => void | Promise<void>) {
     close();
     setNotice(null);
     setBusy(true);
     try {
       const [content, exporters] = await Promise.all([getContent(), import('./ladder-exports.ts')]);
-      action(content, exporters);
+      await action(content, exporters);
     } catch (err) {
       setNotice({
         kind: 'error',
@@ -77,6 +80,13 @@ export function ExportMenu({
         exportFileName(name || content.title, info.extension, version),
         info.mediaType,
       );
+    });
+  }
+
+  function downloadFile(format: FileExportFormat) {
+    void run(async (content) => {
+      const file = await exportFile({ content, format, name: name || content.title });
+      downloadBlob(file, exportFileName(name || content.title, FILE_FORMATS[format].extension, version));
     });
   }
 
@@ -166,6 +176,24 @@ export function ExportMenu({
                 tabIndex={-1}
                 className="export-item"
                 onClick={() => download(format)}
+              >
+                <span className="export-item-label">
+                  {info.label} <span className="export-ext">.{info.extension}</span>
+                </span>
+                <span className="export-item-description">{info.description}</span>
+              </button>
+            );
+          })}
+          {FILE_ORDER.map((format) => {
+            const info = FILE_FORMATS[format];
+            return (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="export-item"
+                onClick={() => downloadFile(format)}
               >
                 <span className="export-item-label">
                   {info.label} <span className="export-ext">.{info.extension}</span>

@@ -3,18 +3,8 @@
  * Export menu; anything else that offers a download (a published version's export) reuses it.
  */
 
-/** A file-system friendly stem: "Engineering Manager ladder" → "engineering-manager-ladder". */
-export function fileStem(name: string, fallback = 'ladder'): string {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return stem || fallback;
-}
+export { fileStem } from '@rungs/shared/export/file-name';
+import { fileStem } from '@rungs/shared/export/file-name';
 
 /** "platform-engineering.md", or "platform-engineering-v3.md" for a published version. */
 export function exportFileName(name: string, extension: string, version?: number): string {

@@ -1,3 +1,5 @@
+import type { FileExportFormat } from '../api/exports.ts';
+
 /** What the Export menu offers to download. */
 export type DownloadFormat = 'md' | 'csv' | 'json' | 'html';
 
@@ -32,5 +34,19 @@ export const DOWNLOAD_FORMATS: Record<DownloadFormat, DownloadFormatInfo> = {
     description: 'A standalone page to share or print',
     extension: 'html',
     mediaType: 'text/html; charset=utf-8',
+  },
+};
+
+/** Files the server writes from the ladder the browser sends (Word and Excel need libraries the browser does not load). */
+export const FILE_FORMATS: Record<FileExportFormat, Omit<DownloadFormatInfo, 'mediaType'>> = {
+  xlsx: {
+    label: 'Excel',
+    description: 'Levels as columns, one row per competency; imports back',
+    extension: 'xlsx',
+  },
+  docx: {
+    label: 'Word',
+    description: 'One section per level, to edit or share; imports back',
+    extension: 'docx',
   },
 };

@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EXPORT_MEDIA_TYPES } from '@rungs/shared';
+import { EXPORT_MEDIA_TYPES, exportLadder } from '@rungs/shared';
 import {
   ANY_EXPORT_FORMATS,
   BINARY_EXPORT_MEDIA_TYPES,
-  exportAnyLadder,
   isBinaryExportFormat,
 } from '@rungs/shared/export/office/index';
 import { actorOf } from '../../../auth/actor.ts';
@@ -69,7 +68,9 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { format, onePerPage } = request.query;
       const ladder = await app.proposals.ladder(slug);
       const found = await app.versions.get(ladder.id, slug, parseVersion(version));
-      const document = await exportAnyLadder(found.content, format, { onePerPage });
+      const document = isBinaryExportFormat(format)
+        ? await app.imports.exportBinary(found.content, format)
+        : exportLadder(found.content, format, { onePerPage });
       const filename = `${slug}-v${found.version.number}.${format}`;
       return reply
         .type(isBinaryExportFormat(format) ? BINARY_EXPORT_MEDIA_TYPES[format] : EXPORT_MEDIA_TYPES[format])
