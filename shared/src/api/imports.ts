@@ -33,9 +33,13 @@ export const PreviewResponse = Type.Unsafe<ImportPreview>(
     layout: Type.String(),
     warnings: Type.Array(ImportWarningSchema),
     sheets: Type.Optional(Type.Array(Type.String())),
+    sheet: Type.Optional(Type.String()),
   }),
 );
-export type ImportPreview = Pick<ImportResult, 'content' | 'format' | 'layout' | 'warnings' | 'sheets'>;
+export type ImportPreview = Pick<
+  ImportResult,
+  'content' | 'format' | 'layout' | 'warnings' | 'sheets' | 'sheet'
+>;
 
 export const ImportErrorResponse = Type.Object({
   error: Type.Object({

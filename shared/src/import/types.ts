@@ -44,6 +44,8 @@ export interface ImportResult {
   warnings: ImportWarning[];
   /** Excel: the workbook's visible sheets, so a sheet can be chosen (option `sheet`). */
   sheets?: string[];
+  /** Excel: the sheet that was read (absent when the workbook carried a Rungs export's ladder). */
+  sheet?: string;
 }
 
 export function isFormatId(value: unknown): value is FormatId {

@@ -27,13 +27,14 @@ export class ImportPreviewError extends Error {
  */
 export async function previewImport(
   source: ImportSource,
-  options: { format?: FormatId; title?: string; signal?: AbortSignal } = {},
+  options: { format?: FormatId; title?: string; sheet?: string; signal?: AbortSignal } = {},
 ): Promise<ImportPreview> {
   const body = {
     ...(source.kind === 'text' ? { text: source.text } : { base64: source.base64 }),
     ...(source.filename ? { filename: source.filename.slice(0, 300) } : {}),
     ...(options.format ? { format: options.format } : {}),
     ...(options.title ? { title: options.title.slice(0, 200) } : {}),
+    ...(options.sheet ? { sheet: options.sheet.slice(0, 100) } : {}),
   };
   try {
     return await apiRequest<ImportPreview>('/imports/preview', {

@@ -135,6 +135,9 @@ export function ImportPage() {
         onReadAs={(format) => {
           if (snapshot.source) void wizard.readDocument(snapshot.source, format);
         }}
+        onReadSheet={(sheet) => {
+          if (snapshot.source) void wizard.readDocument(snapshot.source, 'xlsx', sheet);
+        }}
         onChange={wizard.change}
         onDetails={wizard.setDetails}
         onUndo={wizard.undo}

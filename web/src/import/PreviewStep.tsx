@@ -26,6 +26,7 @@ export function PreviewStep({
   creating,
   createError,
   onReadAs,
+  onReadSheet,
   onChange,
   onDetails,
   onUndo,
@@ -42,6 +43,8 @@ export function PreviewStep({
   creating: boolean;
   createError: unknown;
   onReadAs(format: FormatId): void;
+  /** A workbook: read another of its sheets. */
+  onReadSheet(sheet: string): void;
   onChange(change: DraftChange): void;
   onDetails(patch: { title?: string; track?: string }): void;
   onUndo(): void;
@@ -50,6 +53,7 @@ export function PreviewStep({
   onCreate(): void;
 }) {
   const formatId = useId();
+  const sheetId = useId();
   const titleId = useId();
   const trackId = useId();
   const [pendingFormat, setPendingFormat] = useState<FormatId | null>(null);
@@ -111,6 +115,25 @@ export function PreviewStep({
             <span className="muted small">Choose the document again to read it in another format.</span>
           )}
         </div>
+        {preview.sheets && preview.sheets.length > 1 && (
+          <div className="import-format-field">
+            <label htmlFor={sheetId}>Sheet</label>
+            <select
+              id={sheetId}
+              className="select"
+              value={preview.sheet ?? ''}
+              disabled={reading || !source}
+              onChange={(e) => onReadSheet(e.target.value)}
+            >
+              {!preview.sheet && <option value="">The ladder Rungs exported</option>}
+              {preview.sheets.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </section>
 
       {read.status === 'error' && (

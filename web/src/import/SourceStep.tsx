@@ -87,7 +87,8 @@ export function SourceStep({
             }}
           />
           <p className="muted small">
-            Markdown, HTML (a Confluence or Google Docs export), CSV or TSV from a spreadsheet or HR tool, a
+            Word (.docx) or Excel (.xlsx), Markdown (a Google Docs export, or a framework with YAML front
+            matter), HTML (a Confluence or Google Docs export), CSV or TSV from a spreadsheet or HR tool, a
             table copied as text, or a Rungs JSON export.
           </p>
         </div>

@@ -47,15 +47,19 @@ export function useImportWizard() {
     setState((st) => ({ ...st, snapshot: patch(st.snapshot) }));
   }, []);
 
-  /** Read `source` (as `format`, or detected). Resolves true when its preview is on screen. */
+  /** Read `source` (as `format`, or detected; a workbook's `sheet`). Resolves true when its preview is on screen. */
   const readDocument = useCallback(
-    async (source: ImportSource, format: FormatId | null): Promise<boolean> => {
+    async (source: ImportSource, format: FormatId | null, sheet?: string): Promise<boolean> => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       setRead({ status: 'reading' });
       try {
-        const preview = await previewImport(source, { format: format ?? undefined, signal: abort.signal });
+        const preview = await previewImport(source, {
+          format: format ?? undefined,
+          sheet,
+          signal: abort.signal,
+        });
         if (abort.signal.aborted) return false;
         setState((st) => ({
           snapshot: { ...st.snapshot, source, format, preview, draft: initialDraft(preview) },

@@ -92,5 +92,5 @@ export async function importXlsx(bytes: Uint8Array, options: ImportOptions): Pro
       `Read the sheet “${sheet.name}”; the other sheet${others.length === 1 ? '' : 's'} (${others.map((g) => `“${g.name}”`).join(', ')}) ${others.length === 1 ? 'was' : 'were'} ignored.`,
     );
   const built = ladderFromTable(sheetTable(sheet), warnings);
-  return { ...finishImport(built, 'xlsx', options), sheets };
+  return { ...finishImport(built, 'xlsx', options), sheets, sheet: sheet.name };
 }
