@@ -324,6 +324,8 @@ describe('the import wizard and the export menu in the browser', () => {
       expect.stringContaining('CSV'),
       expect.stringContaining('JSON'),
       expect.stringContaining('HTML page'),
+      expect.stringContaining('Excel'),
+      expect.stringContaining('Word'),
       expect.stringContaining('Print / Save as PDF'),
     ]);
     const [download] = await Promise.all([
