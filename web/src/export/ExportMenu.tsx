@@ -10,6 +10,24 @@ type Exporters = typeof import('./ladder-exports.ts');
 const ORDER: DownloadFormat[] = ['md', 'csv', 'json', 'html'];
 const FILE_ORDER: FileExportFormat[] = ['xlsx', 'docx'];
 
+/** One format of the menu: its name, file extension and what it is for. */
+function FormatItem({
+  info,
+  onClick,
+}: {
+  info: { label: string; extension: string; description: string };
+  onClick(): void;
+}) {
+  return (
+    <button type="button" role="menuitem" tabIndex={-1} className="export-item" onClick={onClick}>
+      <span className="export-item-label">
+        {info.label} <span className="export-ext">.{info.extension}</span>
+      </span>
+      <span className="export-item-description">{info.description}</span>
+    </button>
+  );
+}
+
 /**
  * "Export ▾": download the ladder as Markdown, CSV, JSON, a standalone HTML page, Excel or Word,
  * or open it printable ("Print / Save as PDF", optionally one level per page). Text formats are
@@ -166,42 +184,12 @@ export function ExportMenu({
           <div className="export-section-label" aria-hidden="true">
             Download
           </div>
-          {ORDER.map((format) => {
-            const info = DOWNLOAD_FORMATS[format];
-            return (
-              <button
-                key={format}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="export-item"
-                onClick={() => download(format)}
-              >
-                <span className="export-item-label">
-                  {info.label} <span className="export-ext">.{info.extension}</span>
-                </span>
-                <span className="export-item-description">{info.description}</span>
-              </button>
-            );
-          })}
-          {FILE_ORDER.map((format) => {
-            const info = FILE_FORMATS[format];
-            return (
-              <button
-                key={format}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="export-item"
-                onClick={() => downloadFile(format)}
-              >
-                <span className="export-item-label">
-                  {info.label} <span className="export-ext">.{info.extension}</span>
-                </span>
-                <span className="export-item-description">{info.description}</span>
-              </button>
-            );
-          })}
+          {ORDER.map((format) => (
+            <FormatItem key={format} info={DOWNLOAD_FORMATS[format]} onClick={() => download(format)} />
+          ))}
+          {FILE_ORDER.map((format) => (
+            <FormatItem key={format} info={FILE_FORMATS[format]} onClick={() => downloadFile(format)} />
+          ))}
           <div className="export-separator" role="separator" />
           <button type="button" role="menuitem" tabIndex={-1} className="export-item" onClick={print}>
             <span className="export-item-label">Print / Save as PDF…</span>
