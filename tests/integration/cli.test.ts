@@ -142,6 +142,12 @@ describe('rungs CLI', () => {
       expect(missing.code).toBe(1);
       expect(missing.stdout).toBe('');
       expect(missing.stderr).toMatch(/version 9|not found|no version/i);
+      // Said in one line, not a stack trace.
+      expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+      const unknown = rungs(['export', 'no-such-ladder', '--format', 'md'], { DATABASE_URL: sampleDb.url });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr.trim()).toBe('Ladder "no-such-ladder" was not found.');
     } finally {
       await sampleDb.drop();
     }

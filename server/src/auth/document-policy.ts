@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { findDocumentFacts, type DocumentFactsRow } from './document-facts-store.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, type DomainError } from '../domain-errors.ts';
 import { ACTIVE_STATES } from '../reviews/review-status.ts';
 import { roleAllows, type SessionUser } from './roles.ts';
 
@@ -70,11 +70,15 @@ export async function loadDocumentFacts(db: Db, name: string): Promise<DocumentF
   return row ? toDocumentFacts(row) : null;
 }
 
-const STATUS: Record<DocumentRefusal, number> = { unauthenticated: 401, forbidden: 403, not_found: 404 };
+const REFUSAL: Record<DocumentRefusal, new (code: string, message: string) => DomainError> = {
+  unauthenticated: UnauthenticatedError,
+  forbidden: ForbiddenError,
+  not_found: NotFoundError,
+};
 
-/** For REST routes: the refusal as the `{ error }` answer (401, 403 or 404). */
-export function refusalError(decision: Extract<DocumentDecision, { read: false }>): HttpError {
-  return new HttpError(STATUS[decision.code], decision.code, decision.reason);
+/** For REST routes: the refusal as the domain error the error plugin answers (401, 403 or 404). */
+export function refusalError(decision: Extract<DocumentDecision, { read: false }>): DomainError {
+  return new REFUSAL[decision.code](decision.code, decision.reason);
 }
 
 /** Loads the document and decides, in one call. */

@@ -2,7 +2,7 @@ import { newId } from '@rungs/shared';
 import type { Db } from '../db/connect.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { HttpError, notFound } from '../plugins/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, notFoundError } from '../domain-errors.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { Role, SessionUser } from './roles.ts';
 import type { SessionStore } from './session-store.ts';
@@ -74,7 +74,7 @@ export class UserService {
     ip: string | null,
   ): Promise<UserView> {
     const alreadySetUp = () =>
-      new HttpError(409, 'already_set_up', 'Rungs already has an admin. Sign in instead.');
+      new ConflictError('already_set_up', 'Rungs already has an admin. Sign in instead.');
     if ((await this.count()) > 0) throw alreadySetUp();
     const row = await newUserRow({ ...input, role: 'admin' });
     try {
@@ -104,8 +104,7 @@ export class UserService {
   ): Promise<{ user: UserView; invitationToken?: string }> {
     const email = normalizeEmail(input.email);
     if (await this.findByEmail(email)) {
-      throw new HttpError(
-        409,
+      throw new ConflictError(
         'email_taken',
         `An account for ${email} already exists; change its role instead.`,
       );
@@ -140,8 +139,7 @@ export class UserService {
   async invitation(token: string): Promise<{ email: string; name: string }> {
     const row = await findInvitation(this.db, hashToken(token));
     if (!row || row.accepted_at || new Date(row.expires_at).getTime() < Date.now()) {
-      throw new HttpError(
-        404,
+      throw new NotFoundError(
         'invitation_invalid',
         'This invitation link is not valid any more. Ask your admin for a new one.',
       );
@@ -156,11 +154,10 @@ export class UserService {
     ip: string | null,
   ): Promise<UserView> {
     const problem = passwordProblem(password);
-    if (problem) throw new HttpError(400, 'weak_password', problem);
+    if (problem) throw new InvalidInputError('weak_password', problem);
     const passwordHash = await hashPassword(password);
     const invalid = () =>
-      new HttpError(
-        404,
+      new NotFoundError(
         'invitation_invalid',
         'This invitation link is not valid any more. Ask your admin for a new one.',
       );
@@ -189,10 +186,9 @@ export class UserService {
     actor: Actor,
   ): Promise<UserView> {
     const before = await findUserById(this.db, userId);
-    if (!before) throw notFound('User');
+    if (!before) throw notFoundError('User');
     if (userId === actor.user.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
-      throw new HttpError(
-        400,
+      throw new InvalidInputError(
         'self_lockout',
         'You cannot disable yourself or remove your own admin role; ask another admin.',
       );
@@ -239,7 +235,7 @@ async function newUserRow(input: {
 }): Promise<UserRow> {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
-    if (problem) throw new HttpError(400, 'weak_password', problem);
+    if (problem) throw new InvalidInputError('weak_password', problem);
   }
   return {
     id: newId(),

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { exportAnyLadder, isAnyExportFormat } from '@rungs/shared/export/office/index';
 import { buildApp } from '../app.ts';
 import { UsageError, type Command } from './command.ts';
+import { NotFoundError } from '../domain-errors.ts';
 
 /** Writes a published version of a ladder to stdout (the latest unless --version is given). */
 export const exportCommand: Command = {
@@ -35,7 +36,7 @@ export const exportCommand: Command = {
       );
       return 0;
     } catch (err) {
-      if (err instanceof Error && 'statusCode' in err && (err as { statusCode: number }).statusCode === 404) {
+      if (err instanceof NotFoundError) {
         process.stderr.write(`${err.message}\n`);
         return 1;
       }

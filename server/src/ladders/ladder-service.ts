@@ -10,7 +10,7 @@ import {
 } from '@rungs/shared';
 import type { Db } from '../db/connect.ts';
 import type { RoomManager } from '../collab/room-manager.ts';
-import { HttpError, notFound } from '../plugins/errors.ts';
+import { InvalidInputError, notFoundError } from '../domain-errors.ts';
 import { slugify } from './slug.ts';
 import {
   findLadderBySlug,
@@ -62,7 +62,7 @@ export class LadderService {
 
   async getBySlug(slug: string, reader: SessionUser): Promise<LadderSummary> {
     const row = await findLadderBySlug(this.db, slug);
-    if (!row) throw notFound(`Ladder "${slug}"`);
+    if (!row) throw notFoundError(`Ladder "${slug}"`);
     return (await this.summaries([row], reader))[0]!;
   }
 
@@ -77,7 +77,7 @@ export class LadderService {
     reader?: SessionUser;
   }): Promise<LadderSummary> {
     const title = input.title.trim();
-    if (!title) throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
+    if (!title) throw new InvalidInputError('invalid_title', 'A ladder needs a title.');
     const content: LadderContent = input.content
       ? { ...input.content, title, track: input.track ?? input.content.track }
       : emptyLadderContent(title, input.track ?? '');
@@ -135,7 +135,7 @@ export class LadderService {
     const ladder = await this.getBySlug(slug, SYSTEM_ACTOR.user);
     const title = patch.title?.trim();
     if (patch.title !== undefined && !title)
-      throw new HttpError(400, 'invalid_title', 'A ladder needs a title.');
+      throw new InvalidInputError('invalid_title', 'A ladder needs a title.');
     // The draft first: if it became read-only meanwhile (published, closed), its group commit
     // refuses the change and nothing is renamed (409).
     if (ladder.draftDocument) {

@@ -1,7 +1,7 @@
 import { CELL_KEY_PATTERN } from '@rungs/shared/api/comment-keys';
 import type { Db } from '../db/connect.ts';
 import type { Actor } from '../auth/user-service.ts';
-import { HttpError, notFound } from '../plugins/errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, notFoundError } from '../domain-errors.ts';
 import type { ProposalRow } from '../proposals/proposal-store.ts';
 import { refOf, userRefs, type UserRef } from '../auth/user-ref-store.ts';
 import {
@@ -72,15 +72,14 @@ export class CommentService {
       parentId = parent.parent_id ?? parent.id;
       const root = parentId === parent.id ? parent : await this.row(proposal, parentId);
       if (root.deleted_at || parent.deleted_at) {
-        throw new HttpError(
-          409,
+        throw new ConflictError(
           'comment_deleted',
           'The comment you are replying to was deleted, so the thread takes no more replies; write a new comment instead.',
         );
       }
       cellKey = root.cell_key;
     } else if (cellKey !== null && !CELL_KEY.test(cellKey)) {
-      throw new HttpError(400, 'invalid_cell', 'A cell is named "levelId:competencyId".');
+      throw new InvalidInputError('invalid_cell', 'A cell is named "levelId:competencyId".');
     }
     const id = await insertComment(this.db, {
       proposal_id: proposal.id,
@@ -96,8 +95,8 @@ export class CommentService {
   async edit(proposal: ProposalRow, id: number, actor: Actor, body: string): Promise<CommentView> {
     const row = await this.row(proposal, id);
     if (row.author_id !== actor.user.id)
-      throw new HttpError(403, 'not_author', 'Only its author can edit a comment.');
-    if (row.deleted_at) throw new HttpError(409, 'deleted', 'This comment was deleted.');
+      throw new ForbiddenError('not_author', 'Only its author can edit a comment.');
+    if (row.deleted_at) throw new ConflictError('deleted', 'This comment was deleted.');
     await setCommentBody(this.db, id, requireBody(body), new Date().toISOString());
     return this.one(proposal, id);
   }
@@ -105,7 +104,7 @@ export class CommentService {
   async remove(proposal: ProposalRow, id: number, actor: Actor): Promise<void> {
     const row = await this.row(proposal, id);
     if (row.author_id !== actor.user.id && actor.user.role !== 'admin') {
-      throw new HttpError(403, 'not_author', 'Only its author or an admin can delete a comment.');
+      throw new ForbiddenError('not_author', 'Only its author or an admin can delete a comment.');
     }
     if (row.deleted_at) return;
     await markCommentDeleted(this.db, id, new Date().toISOString());
@@ -122,8 +121,7 @@ export class CommentService {
     const rootId = row.parent_id ?? row.id;
     const root = rootId === row.id ? row : await this.row(proposal, rootId);
     if (root.deleted_at) {
-      throw new HttpError(
-        409,
+      throw new ConflictError(
         'comment_deleted',
         `This thread's first comment was deleted, so it cannot be ${resolved ? 'resolved' : 'reopened'}; write a new comment instead.`,
       );
@@ -138,7 +136,7 @@ export class CommentService {
 
   private async row(proposal: ProposalRow, id: number): Promise<CommentRow> {
     const row = await findComment(this.db, proposal.id, id);
-    if (!row) throw notFound(`Comment ${id}`);
+    if (!row) throw notFoundError(`Comment ${id}`);
     return row;
   }
 
@@ -151,7 +149,7 @@ export class CommentService {
 
 function requireBody(body: string): string {
   const b = body.trim();
-  if (!b) throw new HttpError(400, 'empty_comment', 'Write something before posting a comment.');
+  if (!b) throw new InvalidInputError('empty_comment', 'Write something before posting a comment.');
   return b;
 }
 
