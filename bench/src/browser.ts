@@ -46,6 +46,8 @@ interface Options {
   others: number;
   build: boolean;
   write: boolean;
+  /** Record a CPU profile of the typing browser and print where its time went. */
+  profile: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -59,6 +61,7 @@ function parseOptions(argv: string[]): Options {
     others: value('others', 10),
     build: !argv.includes('--no-build'),
     write: !argv.includes('--no-write'),
+    profile: argv.includes('--profile'),
   };
 }
 
@@ -220,6 +223,26 @@ function startOtherEditors(wsUrl: string, document: { name: string; cookie?: str
   };
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The functions the typing browser spent the most time in (self time), from a CDP CPU profile. */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log('\nWhere the typing browser spent its time (self, ms):');
+  for (const [where, total] of top) console.log(`${total.toFixed(1).padStart(9)}  ${where}`);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const machine = machineNote();
@@ -277,7 +300,14 @@ async function main(): Promise<void> {
     await installPaintProbe(writer, `[data-fragment="${MEASURED_CELL}"] .ProseMirror`);
     await installPaintProbe(reader, readerCell);
     const text = 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(options.keys / 26)).slice(0, options.keys);
+    const cdp = options.profile ? await writer.context().newCDPSession(writer) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await writer.keyboard.type(text, { delay: 120 });
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     await reader.waitForFunction(
       ({ sel, length }) => (document.querySelector(sel)?.textContent ?? '').length >= length,
       { sel: readerCell, length: baseLength + options.keys },
@@ -290,6 +320,18 @@ async function main(): Promise<void> {
     const writerBase = (written[0]?.length ?? baseLength + 1) - 1;
     const local = summary(keystrokeLatencies(keys, written, writerBase));
     const remote = summary(keystrokeLatencies(keys, read, baseLength));
+
+    // The floor of this measure: the same probe on a bare contenteditable in the same browser.
+    const bare = await newPage();
+    await bare.setContent('<div contenteditable id="bare" style="font: 16px sans-serif">Start</div>');
+    await bare.focus('#bare');
+    await bare.keyboard.press('End');
+    await installPaintProbe(bare, '#bare');
+    await bare.keyboard.type(text, { delay: 120 });
+    const bareKeys = await bare.evaluate(() => (window as unknown as Probe).__keys);
+    const barePaints = await bare.evaluate(() => (window as unknown as Probe).__paints);
+    const floor = summary(keystrokeLatencies(bareKeys, barePaints, 'Start'.length));
+    await bare.context().close();
 
     // Scrolling the editor: frame times over a scroll through the matrix.
     const frames = await writer.evaluate(async () => {
@@ -316,6 +358,7 @@ async function main(): Promise<void> {
       opens,
       local,
       remote,
+      floor,
       scroll,
     });
   } finally {
@@ -330,9 +373,10 @@ async function main(): Promise<void> {
     opens: Awaited<ReturnType<typeof measureOpen>>[];
     local: ReturnType<typeof summary>;
     remote: ReturnType<typeof summary>;
+    floor: ReturnType<typeof summary>;
     scroll: ReturnType<typeof summary>;
   }) {
-    const { opens, local, remote, scroll } = result;
+    const { opens, local, remote, floor, scroll } = result;
     const worst = (pick: (o: (typeof opens)[number]) => number) => Math.max(...opens.map(pick));
     const goal = (value: number, limit: number) =>
       `${value <= limit ? 'met' : 'not met'} (goal < ${limit} ms)`;
@@ -365,6 +409,11 @@ async function main(): Promise<void> {
         `remote typing p50 / p99 / max (${remote.samples} keys, ${result.options.others} other editors)`,
         `${ms(remote.p50)} / ${ms(remote.p99)} / ${ms(remote.max)} ms`,
         goal(remote.p99, 50),
+      ],
+      [
+        'floor: the same probe on a bare contenteditable, p50 / p99',
+        `${ms(floor.p50)} / ${ms(floor.p99)} ms`,
+        '',
       ],
       [
         'scroll frame p50 / p95 / max (120 frames)',

@@ -8,6 +8,28 @@ export function useConnectionStatus(): ConnectionStatus {
   return useSyncExternalStore(status.subscribe, status.get);
 }
 
+/**
+ * Whether the document arrived and whether the server refused it for good: what decides between
+ * the editor and an error. Unlike `useConnectionStatus`, it does not re-render on every save (the
+ * saved state flips twice per keystroke), so the matrix under it is not rendered again per key.
+ */
+export function useDocumentOpenState(): Pick<
+  ConnectionStatus,
+  'loaded' | 'fatal' | 'closeReason' | 'closeCode'
+> {
+  const { status } = useCollab();
+  const field =
+    <K extends keyof ConnectionStatus>(key: K) =>
+    () =>
+      status.get()[key];
+  return {
+    loaded: useSyncExternalStore(status.subscribe, field('loaded')),
+    fatal: useSyncExternalStore(status.subscribe, field('fatal')),
+    closeReason: useSyncExternalStore(status.subscribe, field('closeReason')),
+    closeCode: useSyncExternalStore(status.subscribe, field('closeCode')),
+  };
+}
+
 /** Everyone in the document, self first. */
 export function usePeople(): readonly Peer[] {
   const { presence } = useCollab();

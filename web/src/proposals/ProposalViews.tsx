@@ -3,7 +3,7 @@ import type { ProposalDetail } from '../api/proposals.ts';
 import { ReadOnlyNotice } from '../auth/ReadOnlyNotice.tsx';
 import { useCanEdit } from '../auth/use-can-edit.ts';
 import { afterCloseAdvice } from '../collab/connection-status.ts';
-import { useConnectionStatus } from '../collab/hooks.ts';
+import { useConnectionStatus, useDocumentOpenState } from '../collab/hooks.ts';
 import { ContentMatrix } from '../diff/ContentMatrix.tsx';
 import { DiffView } from '../diff/DiffView.tsx';
 import type { LadderContent } from '../domain.ts';
@@ -15,7 +15,7 @@ import { ProposalLadderFields } from './ProposalLadderFields.tsx';
 
 /** The live editor of an active proposal: its ladder fields and the matrix, co-edited. */
 export function LiveEditorView() {
-  const { loaded, fatal, closeReason, closeCode } = useConnectionStatus();
+  const { loaded, fatal, closeReason, closeCode } = useDocumentOpenState();
   const canEdit = useCanEdit();
   if (!loaded) {
     if (fatal) {

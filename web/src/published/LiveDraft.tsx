@@ -3,7 +3,7 @@ import { useCanEdit } from '../auth/use-can-edit.ts';
 import { CollabProvider } from '../collab/CollabContext.tsx';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx';
 import { afterCloseAdvice } from '../collab/connection-status.ts';
-import { useConnectionStatus } from '../collab/hooks.ts';
+import { useDocumentOpenState } from '../collab/hooks.ts';
 import { PresenceBar } from '../collab/PresenceBar.tsx';
 import { LiveExportMenu } from '../export/LiveExportMenu.tsx';
 import { useIdentity } from '../identity/IdentityContext.tsx';
@@ -11,7 +11,7 @@ import { Matrix } from '../ladder/matrix/Matrix.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 
 function LiveMatrix() {
-  const { loaded, fatal, closeReason, closeCode } = useConnectionStatus();
+  const { loaded, fatal, closeReason, closeCode } = useDocumentOpenState();
   const canEdit = useCanEdit();
   if (!loaded) {
     if (fatal) {
