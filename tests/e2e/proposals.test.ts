@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '@rungs/shared';
 import { createUser, setupAdmin, type Session } from '../helpers/auth.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
+import { openNotificationStream } from '../helpers/notification-stream.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { cellText, createLadder, testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import {
   approve,
@@ -72,12 +74,19 @@ describe('proposals, review and history in the browser', () => {
     await ed.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
     await ed.page.keyboard.press('Escape');
 
+    // The reviewer is on the ladder list already: its bell hears of the review request live.
+    await rv.page.goto('/');
+    await rv.page.getByRole('heading', { name: 'Ladders', level: 1 }).waitFor();
+    const bell = rv.page.locator('.topbar button[aria-label^="Notifications"]');
+    const unread = async () =>
+      Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    const unreadBefore = await unread();
     await ed.page.getByRole('button', { name: 'Open for review' }).click();
     await ed.page.locator('.proposal-title-line .state-badge', { hasText: 'In review' }).waitFor();
 
-    // --- The reviewer is told (the bell on the ladder list), opens the changes and sees the new
-    // words highlighted.
-    await rv.page.goto('/');
+    // --- The reviewer is told (the bell on the ladder list, without reloading), opens the changes
+    // and sees the new words highlighted.
+    await expect.poll(unread, { timeout: 10_000 }).toBe(unreadBefore + 1);
     await rv.page.getByRole('button', { name: /Notifications, \d+ unread/ }).click();
     await rv.page
       .getByRole('region', { name: 'Notifications' })
@@ -146,8 +155,13 @@ describe('proposals, review and history in the browser', () => {
     await page.goto(`/ladders/${slug}/proposals/${p.number}`);
     await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
     await page.getByRole('link', { name: 'Changes (0)' }).waitFor();
-    // An approval given before the edits: the page shows it as it loads.
+    // An approval given before the edits: the page shows it as it loads. The server tells every
+    // open bell that notifications changed; a stream of our own hears it, so the page loaded
+    // after it does not refetch in the middle of the count below.
+    const probe = await openNotificationStream(app.server.url, viewer.cookie);
     await approve(reviewer, slug, p.number);
+    await waitFor(() => probe.changes() > 0, { message: 'the approval to reach the open bells' });
+    probe.close();
     await page.reload();
     await page.locator('.connection-state', { hasText: 'Connected' }).waitFor();
     const badge = page.locator('.proposal-title-line .state-badge');

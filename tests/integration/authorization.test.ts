@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import http from 'node:http';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -55,6 +56,8 @@ interface Row {
   expect: Record<Who, number>;
   /** Use a throwaway session for this row (logging out ends the session it runs on). */
   freshSession?: boolean;
+  /** A never-ending answer (server-sent events): asked over the socket; only the status is read. */
+  stream?: boolean;
 }
 
 const all = (status: number): Record<Who, number> => ({
@@ -162,6 +165,12 @@ const MATRIX: Row[] = [
     expect: signedIn(200),
   },
   { route: 'GET /api/audit', request: () => ({ url: '/api/audit' }), expect: admins(200) },
+  {
+    route: 'GET /api/notifications/stream',
+    request: () => ({ url: '/api/notifications/stream' }),
+    expect: signedIn(200),
+    stream: true,
+  },
   { route: 'GET /api/ladders', request: () => ({ url: '/api/ladders' }), expect: signedIn(200) },
   {
     route: 'POST /api/ladders',
@@ -575,6 +584,29 @@ describe.each(DATABASE_KINDS)(
       });
     };
 
+    /** The status of a streaming GET (and its body when refused), over a real socket. */
+    const streamStatus = (url: string, who: Who) =>
+      new Promise<{ statusCode: number; body: string; json: () => unknown }>((resolve, reject) => {
+        const port = (app.server.address() as { port: number }).port;
+        const req = http.get(
+          `http://127.0.0.1:${port}${url}`,
+          { headers: cookies[who] ? { cookie: cookies[who]! } : {} },
+          (res) => {
+            const statusCode = res.statusCode ?? 0;
+            if (statusCode === 200) {
+              req.destroy();
+              resolve({ statusCode, body: '', json: () => ({}) });
+              return;
+            }
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ statusCode, body, json: () => JSON.parse(body) }));
+          },
+        );
+        req.on('error', reject);
+      });
+
     const loginAs = async (email: string) => {
       const res = await app.inject({
         method: 'POST',
@@ -748,7 +780,7 @@ describe.each(DATABASE_KINDS)(
             session = await loginAs(`${who === 'admin' ? 'admin' : who}@example.com`);
           // Every refused write (by role or by the proposal's state) must change nothing.
           const before = status >= 400 && method !== 'GET' ? await databaseSnapshot(app) : null;
-          const res = await call(method, url, who, body, session);
+          const res = row.stream ? await streamStatus(url, who) : await call(method, url, who, body, session);
           expect(res.statusCode, res.body).toBe(status);
           if (res.statusCode >= 400) {
             const err = res.json() as { error: { code: string; message: string } };

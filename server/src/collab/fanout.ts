@@ -13,7 +13,9 @@ export type FanoutMessage =
   /** The sender could not publish some of its updates on this channel: read them from SQL. */
   | { kind: 'resync' }
   /** Facts the server tells everyone in a document (e.g. the ladder was published): see `RoomManager.announce`. */
-  | { kind: 'announce'; fields: Announcement };
+  | { kind: 'announce'; fields: Announcement }
+  /** (channel "control") Something people's notifications show changed: every open bell looks again. */
+  | { kind: 'notifications' };
 
 /** What a room's server-side awareness state may carry: small facts, never document content. */
 export type Announcement = Record<string, number | string | boolean>;
@@ -53,6 +55,7 @@ const KIND = {
   'revoke-session': 5,
   resync: 6,
   announce: 7,
+  notifications: 8,
 } as const;
 const ID_BYTES = 16;
 /** Control messages that could not be sent are retried on reconnect; beyond this many, the oldest go. */
@@ -222,7 +225,8 @@ export function decode(raw: Buffer): FanoutMessage {
     kind === KIND['revoke-user'] ||
     kind === KIND['revoke-session'] ||
     kind === KIND.resync ||
-    kind === KIND.announce
+    kind === KIND.announce ||
+    kind === KIND.notifications
   )
     return JSON.parse(payload.toString()) as FanoutMessage;
   throw new Error(`unknown fan-out message kind ${kind}`);

@@ -31,6 +31,8 @@ export interface CollabEvents {
   fanoutMessage?(direction: 'in' | 'out', kind: string): void;
   committed?(seconds: number, size: number): void;
   refused?(reason: string): void;
+  /** Another instance said people's notifications changed. */
+  notificationsChanged?(): void;
 }
 
 export type ResyncReason =
@@ -62,6 +64,7 @@ export class RoomManager {
   private readonly onControl: FanoutHandler = (message) => {
     if (message.kind === 'revoke-user') this.closeUserConnectionsHere(message.userId);
     if (message.kind === 'revoke-session') this.closeSessionConnectionsHere(message.sessionId);
+    if (message.kind === 'notifications') this.events.notificationsChanged?.();
   };
   private expirySweep: NodeJS.Timeout | undefined;
   /** Sessions ended (logged out) recently, with when to forget them. */
@@ -252,6 +255,11 @@ export class RoomManager {
   announce(name: string, fields: Announcement): void {
     this.rooms.get(name)?.announce(fields);
     this.fanout?.publish(`doc:${name}`, { kind: 'announce', fields });
+  }
+
+  /** Tells the other instances that people's notifications changed (their open bells look again). */
+  publishNotificationsChanged(): void {
+    this.fanout?.publish(CONTROL_CHANNEL, { kind: 'notifications' });
   }
 
   /** Closes the live connections opened with one session (logged out), on every instance. */

@@ -3,6 +3,7 @@ import { ProposalService } from './proposal-service.ts';
 import { VersionService } from '../versions/version-service.ts';
 import { CommentService } from '../reviews/comment-service.ts';
 import { NotificationService } from '../notifications/notification-service.ts';
+import { NotificationSignals } from '../notifications/notification-signals.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,6 +11,7 @@ declare module 'fastify' {
     versions: VersionService;
     proposalComments: CommentService;
     notifications: NotificationService;
+    notificationSignals: NotificationSignals;
   }
 }
 
@@ -20,6 +22,10 @@ export default fp(
     app.decorate('versions', new VersionService(app.db));
     app.decorate('proposalComments', new CommentService(app.db));
     app.decorate('notifications', new NotificationService(app.db, app.rooms));
+    const signals = new NotificationSignals(() => app.rooms.publishNotificationsChanged());
+    app.rooms.events.notificationsChanged = () => signals.emitLocal();
+    app.decorate('notificationSignals', signals);
+    app.addHook('onClose', async () => signals.close());
   },
   { name: 'proposals', dependencies: ['database', 'collab'] },
 );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../auth/actor.ts';
 import { ErrorResponses } from '@rungs/shared/api/errors';
 import { ProposalParams } from '@rungs/shared/api/proposals';
+import { signalAfterWrites } from '../../../notifications/notification-signals.ts';
 import {
   CommentListQuery,
   CommentParams,
@@ -16,6 +17,7 @@ const errors = ErrorResponses;
 
 /** Threaded, resolvable comments on a proposal or on one of its cells. */
 const commentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  signalAfterWrites(app);
   const proposalOf = async (slug: string, number: number) =>
     app.proposals.proposal(await app.proposals.ladder(slug), number);
 

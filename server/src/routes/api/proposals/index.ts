@@ -7,6 +7,7 @@ import { ErrorResponse, ErrorResponses } from '@rungs/shared/api/errors';
 import { SlugParams } from '@rungs/shared/api/ladders';
 import { VersionSchema } from '@rungs/shared/api/versions';
 import { LadderContentBody } from '@rungs/shared/api/diff';
+import { signalAfterWrites } from '../../../notifications/notification-signals.ts';
 import {
   CreateProposalBody,
   OverviewResponse,
@@ -30,6 +31,7 @@ const errors = ErrorResponses;
 
 /** Proposals (change requests on live branches), their verdicts, publishing, and review settings. */
 const proposalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  signalAfterWrites(app);
   app.get(
     '/proposals/overview',
     {
