@@ -11,7 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+// The tests' launcher: Debian's Chromium, headless, with everything that phones home turned off.
+import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, type LadderContent } from '@rungs/shared';
 import { caretText } from './ladder.ts';
 import { connectProviderEditor } from './clients.ts';
@@ -30,15 +32,6 @@ const COMPETENCIES = 40;
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench horse battery staple';
 const MEASURED_CELL = 'cell:L1:C1';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Options {
   runs: number;
@@ -266,10 +259,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   const others = startOtherEditors(server.wsUrl, ladderDoc, options.others);
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBrowser();
     const newPage = async () => {
       const context = await browser!.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
       // tsx compiles with esbuild's keepNames: functions sent to the page call its `__name`.

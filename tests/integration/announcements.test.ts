@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcedPublishedVersion } from '@rungs/shared/api/announcements';
 import { startCluster, type Cluster } from '../helpers/cluster.ts';
 import type { TestClient } from '../helpers/collab-client.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { testLadder, typeIntoCell } from '../helpers/ladders.ts';
 import {
   approve,
@@ -21,7 +20,8 @@ import {
   startProposal,
   type Team,
 } from '../helpers/proposals.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
+import { useTeamServer } from '../helpers/team-server.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const announced = (client: TestClient) =>
@@ -43,34 +43,22 @@ async function publishAnother(team: Team, slug: string, publishVia: ServerProces
 }
 
 describe('the published version is announced to the other open proposals', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let team: Team;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    team = await createTeam(server.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.drop();
-  });
+  const app = useTeamServer();
 
   it('tells a reviewer and an editor on another proposal, and nobody before it happens', async () => {
-    const { slug } = await createPublishedLadder(team, testLadder(2, 2));
-    const waiting = await startProposal(team.bob, slug, 'Waiting for review', { open: true });
-    const editor = await connectEditor(server.wsUrl, team.bob, waiting.documentName);
-    const reviewer = await connectEditor(server.wsUrl, team.rita, waiting.documentName);
+    const { slug } = await createPublishedLadder(app.team, testLadder(2, 2));
+    const waiting = await startProposal(app.team.bob, slug, 'Waiting for review', { open: true });
+    const editor = await connectEditor(app.server.wsUrl, app.team.bob, waiting.documentName);
+    const reviewer = await connectEditor(app.server.wsUrl, app.team.rita, waiting.documentName);
     try {
       expect(announced(editor)).toBeNull();
-      const version = await publishAnother(team, slug, server);
+      const version = await publishAnother(app.team, slug, app.server);
       expect(version).toBe(2);
       await waitFor(() => announced(editor) === 2 && announced(reviewer) === 2, {
         message: 'both clients to hear of version 2',
       });
       // A client joining later hears it too (the room keeps its state while loaded).
-      const late = await connectEditor(server.wsUrl, team.ravi, waiting.documentName);
+      const late = await connectEditor(app.server.wsUrl, app.team.ravi, waiting.documentName);
       try {
         await waitFor(() => announced(late) === 2, { message: 'the late client to hear of version 2' });
       } finally {
@@ -83,16 +71,16 @@ describe('the published version is announced to the other open proposals', () =>
   });
 
   it('leaves the proposals of another ladder alone', async () => {
-    const one = await createPublishedLadder(team, testLadder(2, 2, 'One'));
-    const two = await createPublishedLadder(team, testLadder(2, 2, 'Two'));
-    const other = await startProposal(team.bob, two.slug, 'Elsewhere');
-    await openProposal(team.bob, two.slug, other.number);
-    const client = await connectEditor(server.wsUrl, team.bob, other.documentName);
+    const one = await createPublishedLadder(app.team, testLadder(2, 2, 'One'));
+    const two = await createPublishedLadder(app.team, testLadder(2, 2, 'Two'));
+    const other = await startProposal(app.team.bob, two.slug, 'Elsewhere');
+    await openProposal(app.team.bob, two.slug, other.number);
+    const client = await connectEditor(app.server.wsUrl, app.team.bob, other.documentName);
     try {
-      await publishAnother(team, one.slug, server);
+      await publishAnother(app.team, one.slug, app.server);
       // The announcement for ladder one reached its own proposals only: publish on ladder two
       // afterwards and the first announcement this client hears is ladder two's.
-      await publishAnother(team, two.slug, server);
+      await publishAnother(app.team, two.slug, app.server);
       await waitFor(() => announced(client) !== null, { message: 'the client to hear of ladder two' });
       expect(announced(client)).toBe(2);
     } finally {

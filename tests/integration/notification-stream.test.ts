@@ -7,42 +7,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/auth.ts';
 import { startCluster, type Cluster } from '../helpers/cluster.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { testLadder } from '../helpers/ladders.ts';
 import { createTeam, openProposal, type Team } from '../helpers/proposals.ts';
 import { createLadder } from '../helpers/ladders.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { startServer } from '../helpers/server-process.ts';
+import { useTeamServer } from '../helpers/team-server.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { openNotificationStream, type NotificationStream } from '../helpers/notification-stream.ts';
 
 describe('the notifications stream', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let team: Team;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ databaseUrl: db.url });
-    team = await createTeam(server.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.drop();
-  });
+  const app = useTeamServer();
 
   it('says `changed` after writes that notifications show (a proposal opened, a comment)', async () => {
-    const { slug } = await createLadder(team.alice, testLadder(2, 2));
-    const reviewer = await openNotificationStream(server.url, team.rita.cookie);
-    const author = await openNotificationStream(server.url, team.alice.cookie);
+    const { slug } = await createLadder(app.team.alice, testLadder(2, 2));
+    const reviewer = await openNotificationStream(app.server.url, app.team.rita.cookie);
+    const author = await openNotificationStream(app.server.url, app.team.alice.cookie);
     try {
       expect(reviewer.status).toBe(200);
       // Opening proposal #1 for review asks the reviewers.
-      await openProposal(team.alice, slug, 1);
+      await openProposal(app.team.alice, slug, 1);
       await waitFor(() => reviewer.changes() >= 1 && author.changes() >= 1, {
         message: 'both streams to hear of the opened proposal',
       });
       const before = reviewer.changes();
-      const comment = await api(team.rita, 'POST', `/api/ladders/${slug}/proposals/1/comments`, {
+      const comment = await api(app.team.rita, 'POST', `/api/ladders/${slug}/proposals/1/comments`, {
         body: 'Is this the right scope for level 2?',
       });
       expect(comment.status).toBe(201);
@@ -54,20 +42,21 @@ describe('the notifications stream', () => {
   });
 
   it('is refused without a session, and past the streams one user may hold', async () => {
-    const anonymous = await openNotificationStream(server.url, null);
+    const anonymous = await openNotificationStream(app.server.url, null);
     expect(anonymous.status).toBe(401);
     const streams: NotificationStream[] = [];
     try {
-      for (let i = 0; i < 20; i++) streams.push(await openNotificationStream(server.url, team.vera.cookie));
+      for (let i = 0; i < 20; i++)
+        streams.push(await openNotificationStream(app.server.url, app.team.vera.cookie));
       expect(streams.every((s) => s.status === 200)).toBe(true);
-      const over = await openNotificationStream(server.url, team.vera.cookie);
+      const over = await openNotificationStream(app.server.url, app.team.vera.cookie);
       expect(over.status).toBe(429);
       over.close();
       // Closing one frees its place.
       streams.pop()!.close();
       await waitFor(
         async () => {
-          const again = await openNotificationStream(server.url, team.vera.cookie);
+          const again = await openNotificationStream(app.server.url, app.team.vera.cookie);
           again.close();
           return again.status === 200;
         },
