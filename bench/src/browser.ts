@@ -18,6 +18,7 @@ import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, type LadderC
 import { caretText } from './ladder.ts';
 import { connectProviderEditor } from './clients.ts';
 import { LOCAL, waitFor, type Editor } from './editor.ts';
+import { profileSummary } from './cpu-profile.ts';
 import { machineNote } from './machine.ts';
 import { markdownTable, ms, textTable } from './report.ts';
 import { REPO_ROOT } from './servers/process.ts';
@@ -216,26 +217,6 @@ function startOtherEditors(wsUrl: string, document: { name: string; cookie?: str
   };
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** The functions the typing browser spent the most time in (self time), from a CDP CPU profile. */
-function printProfile(profile: CpuProfile): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const frame = byId.get(id)!.callFrame;
-    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
-    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log('\nWhere the typing browser spent its time (self, ms):');
-  for (const [where, total] of top) console.log(`${total.toFixed(1).padStart(9)}  ${where}`);
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const machine = machineNote();
@@ -297,7 +278,14 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     await writer.keyboard.type(text, { delay: 120 });
-    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+    if (cdp)
+      console.log(
+        '\n' +
+          profileSummary(
+            (await cdp.send('Profiler.stop')).profile,
+            'Where the typing browser spent its time',
+          ),
+      );
     await reader.waitForFunction(
       ({ sel, length }) => (document.querySelector(sel)?.textContent ?? '').length >= length,
       { sel: readerCell, length: baseLength + options.keys },

@@ -18,6 +18,8 @@ export const USAGE = `Usage: pnpm bench [options]
   --no-durability                         skip the kill -9 durability bench
   --priority -10                          nice value for the bench and its servers (0 = leave as is)
   --probe                                 print each server's event-loop delay and GC pauses
+  --cpu-prof DIR                          profile each server's CPU (node --cpu-prof) into DIR/<server>
+                                          and print where its time went
   --data-dir DIR                          where servers store (default: the OS temp dir)
   --out bench/results                     where to write <date>-latency.{json,md}
   --no-write                              print only
@@ -30,6 +32,7 @@ export interface BenchOptions {
   durability: boolean;
   priority: number;
   probe: boolean;
+  cpuProfileDir?: string;
   dataDir?: string;
   out: string | null;
   /** The command line as given, for the report. */
@@ -51,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'no-durability': { type: 'boolean', default: false },
       priority: { type: 'string', default: '-10' },
       probe: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       'data-dir': { type: 'string' },
       out: { type: 'string', default: path.join(BENCH_ROOT, 'results') },
       'no-write': { type: 'boolean', default: false },
@@ -96,6 +100,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     durability: !values['no-durability'],
     priority: Number(values.priority),
     probe: values.probe,
+    ...(values['cpu-prof'] ? { cpuProfileDir: path.resolve(values['cpu-prof']) } : {}),
     dataDir: values['data-dir'],
     out: values['no-write'] ? null : values.out,
     argv,

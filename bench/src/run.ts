@@ -2,8 +2,10 @@
  * `pnpm bench`: Rungs, Hocuspocus and the y-websocket relay side by side in one run.
  * Prints a table and writes bench/results/<date>-latency.{json,md}. See bench/README.md.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { summariseProfileDir } from './cpu-profile.ts';
 import { runDurability, type DurabilityResult } from './durability.ts';
 import { measureFloor } from './floor.ts';
 import { runLatencyRow, type LatencyResult, type Scenario } from './latency.ts';
@@ -40,6 +42,7 @@ try {
         dataDir: options.dataDir,
         priority: options.priority || undefined,
         probe: options.probe,
+        ...(options.cpuProfileDir ? { cpuProfileDir: path.join(options.cpuProfileDir, id) } : {}),
       }),
     );
   }
@@ -98,5 +101,13 @@ try {
   }
 } finally {
   await cleanUp();
+}
+if (options.cpuProfileDir) {
+  for (const server of servers) {
+    const dir = path.join(options.cpuProfileDir, server.id);
+    if (!fs.existsSync(dir)) continue;
+    for (const summary of summariseProfileDir(dir, (file) => `${server.label} (${file})`))
+      console.log(`\n${summary}`);
+  }
 }
 process.exit(0);

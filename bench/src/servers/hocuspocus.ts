@@ -23,6 +23,7 @@ export async function startHocuspocus(options: ServerOptions = {}): Promise<Benc
       env: { PORT: String(port), BENCH_SQLITE: path.join(dir, 'hocuspocus.sqlite') },
       priority: options.priority,
       probe: options.probe,
+      cpuProfileDir: options.cpuProfileDir,
       ready: tcpReady(port),
     });
   let child: ChildServer = await start();

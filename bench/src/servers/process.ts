@@ -42,6 +42,8 @@ export async function spawnServer(options: {
   priority?: number;
   /** Preload probe.ts and echo its lines. */
   probe?: boolean;
+  /** Write a V8 CPU profile of the whole process into this folder when it exits (`node --cpu-prof`). */
+  cpuProfileDir?: string;
 }): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
@@ -49,6 +51,7 @@ export async function spawnServer(options: {
       '--import',
       'tsx',
       ...(options.probe ? ['--import', PROBE] : []),
+      ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []),
       options.script,
       ...(options.args ?? []),
     ],
@@ -115,6 +118,8 @@ export interface ServerOptions {
   priority?: number;
   /** Preload the event-loop and GC probe (probe.ts) into the server. */
   probe?: boolean;
+  /** Profile the server's CPU into this folder (written when it stops). */
+  cpuProfileDir?: string;
 }
 
 /** True once something accepts TCP connections on the port. */

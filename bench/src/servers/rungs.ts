@@ -52,6 +52,7 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       },
       priority: options.priority,
       probe: options.probe,
+      cpuProfileDir: options.cpuProfileDir,
       ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
     });
   const started = async () => {

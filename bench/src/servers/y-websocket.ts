@@ -19,6 +19,7 @@ export async function startYWebsocket(options: ServerOptions = {}): Promise<Benc
       env: { PORT: String(port) },
       priority: options.priority,
       probe: options.probe,
+      cpuProfileDir: options.cpuProfileDir,
       ready: tcpReady(port),
     });
   let child: ChildServer = await start();
