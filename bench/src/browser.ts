@@ -6,7 +6,7 @@
  * writes bench/results/<date>-browser.{json,md}. Not part of the test suite.
  *
  * Options: --runs 3 (page opens), --keys 80 (measured keystrokes), --others 10, --no-build,
- * --no-write.
+ * --no-write, --profile (CPU profile of the typing browser), --trace (its main thread by event).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, type LadderC
 import { caretText } from './ladder.ts';
 import { connectProviderEditor } from './clients.ts';
 import { LOCAL, waitFor, type Editor } from './editor.ts';
+import { traceMainThread } from './browser-trace.ts';
 import { profileSummary } from './cpu-profile.ts';
 import { machineNote } from './machine.ts';
 import { markdownTable, ms, textTable } from './report.ts';
@@ -42,6 +43,8 @@ interface Options {
   write: boolean;
   /** Record a CPU profile of the typing browser and print where its time went. */
   profile: boolean;
+  /** Record a performance trace of the typing browser and print its main thread's time by event. */
+  trace: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -56,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     build: !argv.includes('--no-build'),
     write: !argv.includes('--no-write'),
     profile: argv.includes('--profile'),
+    trace: argv.includes('--trace'),
   };
 }
 
@@ -277,7 +281,12 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    await writer.keyboard.type(text, { delay: 120 });
+    const typeText = () => writer.keyboard.type(text, { delay: 120 });
+    if (options.trace)
+      console.log(
+        '\n' + (await traceMainThread(browser, writer, typeText, { count: text.length, unit: 'key' })),
+      );
+    else await typeText();
     if (cdp)
       console.log(
         '\n' +

@@ -30,7 +30,7 @@ describe('parseIncoming', () => {
     ['a truncated update', syncMessage(2, update.slice(0, update.length - 3))],
     ['garbage in an update', syncMessage(2, new Uint8Array([9, 200, 1, 2, 3, 250, 250]))],
     ['trailing bytes', new Uint8Array([...encodeUpdate(update), 1, 2, 3])],
-    ['awareness that is not JSON', new Uint8Array([1, 6, 1, 5, 1, 2, 123, 120])],
+    ['awareness claiming more bytes than it holds', new Uint8Array([1, 6, 1, 5, 1, 9, 123, 120])],
   ])('rejects %s with a ProtocolError', (_label, frame) => {
     expect(() => parseIncoming(frame)).toThrow(ProtocolError);
   });

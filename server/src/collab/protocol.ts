@@ -15,7 +15,11 @@ export const MessageType = {
 
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
-/** One client's presence in an awareness update; `state` is its JSON text ("null" = gone). */
+/**
+ * One client's presence in an awareness update; `state` is its JSON text ("null" = gone), not yet
+ * parsed: most entries a server receives are echoes of others' presence it drops unread, so JSON
+ * is checked only for the entries it applies (`isJsonText`).
+ */
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
@@ -90,11 +94,19 @@ function decodeAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
-    JSON.parse(state);
     entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
   return entries;
+}
+
+export function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The awareness update (y-protocols' encoding) holding exactly `entries`. */

@@ -161,6 +161,20 @@ describe('Room awareness rules', () => {
     expect(room.awareness.getStates().get(12)).toEqual({ user: 'Mallory' });
   });
 
+  it('closes a connection whose own presence is not JSON, and drops unread a broken echo of another', async () => {
+    const { room, alice, mallory } = setup();
+    await room.receive(alice, presence({ 11: { user: 'Alice' } }));
+    const notJson = (clientId: number) =>
+      encodeAwareness(encodeAwarenessEntries([{ clientId, clock: 5, state: '{x' }]));
+    // An echo of Alice's presence is refused as not Mallory's before its JSON is read.
+    await room.receive(mallory, notJson(11));
+    expect(mallory.closed).toBeUndefined();
+    expect(room.awareness.getStates().get(11)).toEqual({ user: 'Alice' });
+    await room.receive(mallory, notJson(12));
+    expect(mallory.closed?.[0]).toBe(1007);
+    expect(room.awareness.getStates().has(12)).toBe(false);
+  });
+
   it("never lets a client claim the server's own awareness id", async () => {
     const { room, mallory } = setup();
     await room.receive(mallory, presence({ [room.awareness.clientID]: { fake: true } }, 50));

@@ -8,6 +8,7 @@ import { filterAwareness, type AwarenessLimits } from './awareness-policy.ts';
 import { LadderSizeGuard } from './ladder-size-guard.ts';
 import {
   encodeAwarenessEntries,
+  isJsonText,
   encodeAwarenessStates,
   encodePersisted,
   encodeSyncStep1,
@@ -200,6 +201,11 @@ export class Room {
           );
         }
         if (verdict.accepted.length === 0) return;
+        if (!verdict.accepted.every((entry) => isJsonText(entry.state))) {
+          this.hooks.onRefused?.('malformed');
+          conn.close(CloseCode.invalidMessage, 'Malformed message: an awareness state is not JSON');
+          return;
+        }
         try {
           awarenessProtocol.applyAwarenessUpdate(
             this.awareness,

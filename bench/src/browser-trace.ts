@@ -1,0 +1,72 @@
+/**
+ * Where a page's main thread spends its time, from a Chromium performance trace (the DevTools
+ * timeline): total and per-keystroke milliseconds of style, layout, paint, script and the rest.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'cc',
+  'gpu',
+  'toplevel',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: {
+    name?: string;
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+    elementCount?: number;
+  };
+}
+
+/** Runs `during` under a trace and returns the summary text. */
+export async function traceMainThread(
+  browser: Browser,
+  page: Page,
+  during: () => Promise<void>,
+  perUnit: { count: number; unit: string },
+): Promise<string> {
+  await browser.startTracing(page, { categories: CATEGORIES });
+  await during();
+  const buffer = await browser.stopTracing();
+  const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return 'trace: no renderer main thread found';
+  const totals = new Map<string, { ms: number; count: number }>();
+  for (const e of traceEvents) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
+    const t = totals.get(e.name) ?? { ms: 0, count: 0 };
+    t.ms += e.dur / 1000;
+    t.count++;
+    totals.set(e.name, t);
+  }
+  // Load-independent work counts: objects laid out, elements restyled, paint events.
+  let laidOut = 0;
+  let restyled = 0;
+  for (const e of traceEvents) {
+    if (e.pid !== main.pid || e.tid !== main.tid) continue;
+    if (e.name === 'Layout' && e.ph === 'X') laidOut += e.args?.beginData?.dirtyObjects ?? 0;
+    if (e.name === 'UpdateLayoutTree' && e.ph === 'X') restyled += e.args?.elementCount ?? 0;
+  }
+  const per = (n: number) => (n / perUnit.count).toFixed(0);
+  // Events nest (a task holds a script run holds a layout); the list is inclusive per name.
+  const lines = [
+    `Renderer main thread, inclusive ms per event name (per ${perUnit.unit} over ${perUnit.count}):`,
+  ];
+  lines.push(
+    `  per ${perUnit.unit}: ${per(laidOut)} layout objects dirty, ${per(restyled)} elements restyled, ` +
+      `${per(totals.get('Paint')?.count ?? 0)} paint events, ${((totals.get('ProxyMain::BeginMainFrame')?.count ?? 0) / perUnit.count).toFixed(1)} frames`,
+  );
+  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30))
+    lines.push(
+      `${t.ms.toFixed(1).padStart(9)}  ${(t.ms / perUnit.count).toFixed(2).padStart(7)}  ×${String(t.count).padStart(6)}  ${name}`,
+    );
+  return lines.join('\n');
+}
