@@ -17,6 +17,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time, µs: unlike `dur`, not stretched when the machine is busy. */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: {
@@ -39,11 +41,12 @@ export async function traceMainThread(
   const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
   const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return 'trace: no renderer main thread found';
-  const totals = new Map<string, { ms: number; count: number }>();
+  const totals = new Map<string, { ms: number; cpuMs: number; count: number }>();
   for (const e of traceEvents) {
     if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
-    const t = totals.get(e.name) ?? { ms: 0, count: 0 };
+    const t = totals.get(e.name) ?? { ms: 0, cpuMs: 0, count: 0 };
     t.ms += e.dur / 1000;
+    t.cpuMs += (e.tdur ?? 0) / 1000;
     t.count++;
     totals.set(e.name, t);
   }
@@ -64,9 +67,9 @@ export async function traceMainThread(
     `  per ${perUnit.unit}: ${per(laidOut)} layout objects dirty, ${per(restyled)} elements restyled, ` +
       `${per(totals.get('Paint')?.count ?? 0)} paint events, ${((totals.get('ProxyMain::BeginMainFrame')?.count ?? 0) / perUnit.count).toFixed(1)} frames`,
   );
-  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30))
+  for (const [name, t] of [...totals].sort((a, b) => b[1].cpuMs - a[1].cpuMs).slice(0, 30))
     lines.push(
-      `${t.ms.toFixed(1).padStart(9)}  ${(t.ms / perUnit.count).toFixed(2).padStart(7)}  ×${String(t.count).padStart(6)}  ${name}`,
+      `${t.ms.toFixed(1).padStart(9)}  ${t.cpuMs.toFixed(1).padStart(9)}  ${(t.cpuMs / perUnit.count).toFixed(2).padStart(7)}  ×${String(t.count).padStart(6)}  ${name}`,
     );
   return lines.join('\n');
 }
