@@ -7,6 +7,7 @@ import { processCpuSeconds } from '../cpu.ts';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BENCH_ROOT = path.resolve(import.meta.dirname, '../..');
 const PROBE = path.join(import.meta.dirname, 'probe.ts');
+const GC_ON_SIGNAL = path.join(import.meta.dirname, 'gc-on-signal.ts');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,6 +43,8 @@ export async function spawnServer(options: {
   priority?: number;
   /** Preload probe.ts and echo its lines. */
   probe?: boolean;
+  /** Run with --expose-gc and preload gc-on-signal.ts (see `ServerOptions.gcOnSignal`). */
+  gcOnSignal?: boolean;
 }): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
@@ -49,6 +52,7 @@ export async function spawnServer(options: {
       '--import',
       'tsx',
       ...(options.probe ? ['--import', PROBE] : []),
+      ...(options.gcOnSignal ? ['--expose-gc', '--import', GC_ON_SIGNAL] : []),
       options.script,
       ...(options.args ?? []),
     ],
@@ -115,6 +119,8 @@ export interface ServerOptions {
   priority?: number;
   /** Preload the event-loop and GC probe (probe.ts) into the server. */
   probe?: boolean;
+  /** Let the bench force a full GC in the server (SIGUSR2; see gc-on-signal.ts and `forceGc`). */
+  gcOnSignal?: boolean;
 }
 
 /** True once something accepts TCP connections on the port. */

@@ -52,6 +52,7 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       },
       priority: options.priority,
       probe: options.probe,
+      gcOnSignal: options.gcOnSignal,
       ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
     });
   const started = async () => {
@@ -113,9 +114,11 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       return res.text();
     },
     output: () => outputs.map((o, i) => `--- process ${i + 1} ---\n${o()}`).join('\n'),
+    sqliteFile: dir ? databaseUrl : undefined,
     kill9: () => child.kill9(),
-    async restart() {
+    async restart(between) {
       await child.stop();
+      await between?.();
       child = await started();
     },
     async stop() {
