@@ -138,6 +138,10 @@ async function openAndCompaction(): Promise<void> {
         const rungsCompacted = await coldOpens(rungs, document, state, settings.trials, warmup);
         log(`  compacted: p50 ${rungsCompacted.openMs.p50.toFixed(0)} ms`);
         const breakdown = await loadBreakdown(baseFile, document.name, typed.updates, settings.updates);
+        log(
+          `  a load, step by step: read rows ${breakdown.readRowsMs.toFixed(0)} ms, apply ${breakdown.applyMs.toFixed(0)} ms, ` +
+            `encode ${breakdown.encodeMs.toFixed(0)} ms`,
+        );
         let hocuspocus;
         if (settings.anchor) {
           hocuspocus = await withServer(
