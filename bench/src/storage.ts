@@ -30,7 +30,8 @@ const USAGE = `Usage: pnpm bench:storage [options]
   --parts open,memory,stored,compaction   which figures (compaction needs open's log)
   --updates 100000                        keystroke updates in the cold-open log
   --trials 3                              cold opens per case (server restarted before each)
-  --documents 50                          documents loaded at once for memory per document
+  --documents 50                          documents of the 20 × 40 ladder loaded at once (memory per document)
+  --seed-documents 200                    documents of the seed ladders loaded at once (more: RSS growth shows)
   --edits 10000                           keystrokes typed before reading stored bytes
   --compact 500,10000,100000              log lengths DocumentStore.compact is timed on
   --seeds /work/shared/seeds              real ladders (any format the importer reads)
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     updates: { type: 'string', default: '100000' },
     trials: { type: 'string', default: '3' },
     documents: { type: 'string', default: '50' },
+    'seed-documents': { type: 'string', default: '200' },
     edits: { type: 'string', default: '10000' },
     compact: { type: 'string', default: '500,10000,100000' },
     seeds: { type: 'string', default: '/work/shared/seeds' },
@@ -60,6 +62,7 @@ const settings = {
   updates: Number(values.updates),
   trials: Number(values.trials),
   documents: Number(values.documents),
+  seedDocuments: Number(values['seed-documents']),
   edits: Number(values.edits),
   compact: values.compact.split(',').map(Number),
   anchor: !values['no-anchor'],
@@ -197,7 +200,8 @@ async function memory(): Promise<void> {
     },
     {
       ladder: `the ${seeds.length} seed ladders in turn`,
-      contents: () => Array.from({ length: settings.documents }, (_, i) => seeds[i % seeds.length]!.content),
+      contents: () =>
+        Array.from({ length: settings.seedDocuments }, (_, i) => seeds[i % seeds.length]!.content),
     },
   ];
   const servers = [
@@ -208,7 +212,7 @@ async function memory(): Promise<void> {
   for (const start of servers) {
     await withServer(start, async (server) => {
       for (const [i, l] of ladders.entries()) {
-        log(`${server.label}: memory, ${settings.documents} × ${l.ladder}`);
+        log(`${server.label}: memory, ${l.contents().length} × ${l.ladder}`);
         const documents = await storedDocuments(server, l.contents());
         const m = await memoryPerDocument(server, documents);
         log(

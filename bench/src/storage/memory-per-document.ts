@@ -72,6 +72,8 @@ export async function memoryPerDocument(
   await server.restart();
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const before = await forceGc(server);
+  // V8 hands pages freed by the GC back to the OS a little later; read RSS once it has.
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
   const rssBefore = rssMiB(server.pid());
   const editors: Editor[] = [];
   try {
@@ -84,6 +86,7 @@ export async function memoryPerDocument(
     }
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const after = await forceGc(server);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     const rssAfter = rssMiB(server.pid());
     const k = documents.length;
     const encoded = editors.reduce((n, e) => n + Y.encodeStateAsUpdate(e.doc).length, 0) / k;
