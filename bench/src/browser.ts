@@ -14,8 +14,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 // The tests' launcher: Debian's Chromium, headless, with everything that phones home turned off.
 import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { docFromBullets, docFromParagraphs, LADDER_CONTENT_VERSION, type LadderContent } from '@rungs/shared';
-import { caretText } from './ladder.ts';
+import {
+  caretText,
+  LARGE_COMPETENCIES as COMPETENCIES,
+  LARGE_LEVELS as LEVELS,
+  largeLadder,
+} from './ladder.ts';
 import { connectProviderEditor } from './clients.ts';
 import { LOCAL, waitFor, type Editor } from './editor.ts';
 import { traceMainThread } from './browser-trace.ts';
@@ -29,8 +33,6 @@ import { percentile } from './stats.ts';
 // Each provider registers a process exit listener; 10 editors and more are expected here.
 process.setMaxListeners(50);
 
-const LEVELS = 20;
-const COMPETENCIES = 40;
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench horse battery staple';
 const MEASURED_CELL = 'cell:L1:C1';
@@ -60,39 +62,6 @@ function parseOptions(argv: string[]): Options {
     write: !argv.includes('--no-write'),
     profile: argv.includes('--profile'),
     trace: argv.includes('--trace'),
-  };
-}
-
-/** Every cell holds two bullets, as a written ladder does. */
-function largeLadder(): LadderContent {
-  const levels = Array.from({ length: LEVELS }, (_, i) => ({
-    id: `L${i + 1}`,
-    code: `E${i + 1}`,
-    title: `Engineer ${i + 1}`,
-    summary: docFromBullets([`What an E${i + 1} engineer is trusted with.`]),
-    attributes: [],
-  }));
-  const competencies = Array.from({ length: COMPETENCIES }, (_, i) => ({
-    id: `C${i + 1}`,
-    name: `Competency ${i + 1}`,
-    group: ['Craft', 'Delivery', 'People', 'Direction'][i % 4]!,
-    description: docFromParagraphs(''),
-  }));
-  const cells: LadderContent['cells'] = {};
-  for (const l of levels)
-    for (const c of competencies)
-      cells[`${l.id}:${c.id}`] = docFromBullets([
-        `${c.name} at ${l.code}: owns outcomes of growing scope.`,
-        'Explains trade-offs and brings others along.',
-      ]);
-  return {
-    schemaVersion: LADDER_CONTENT_VERSION,
-    title: 'Browser bench ladder',
-    track: 'Engineering',
-    description: docFromBullets(['A 20 × 40 ladder for the browser bench.']),
-    levels,
-    competencies,
-    cells,
   };
 }
 

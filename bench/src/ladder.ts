@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   LADDER_CONTENT_VERSION,
+  docFromBullets,
   cellFragmentName,
   docFromParagraphs,
   type LadderContent,
@@ -32,6 +33,42 @@ export function benchLadder(): LadderContent {
     title: 'Bench ladder',
     track: 'Engineering',
     description: docFromParagraphs('A ladder the latency bench types into.'),
+    levels,
+    competencies,
+    cells,
+  };
+}
+
+export const LARGE_LEVELS = 20;
+export const LARGE_COMPETENCIES = 40;
+
+/** A 20 × 40 ladder where every cell holds two bullets, as a written ladder does. */
+export function largeLadder(): LadderContent {
+  const levels = Array.from({ length: LARGE_LEVELS }, (_, i) => ({
+    id: `L${i + 1}`,
+    code: `E${i + 1}`,
+    title: `Engineer ${i + 1}`,
+    summary: docFromBullets([`What an E${i + 1} engineer is trusted with.`]),
+    attributes: [],
+  }));
+  const competencies = Array.from({ length: LARGE_COMPETENCIES }, (_, i) => ({
+    id: `C${i + 1}`,
+    name: `Competency ${i + 1}`,
+    group: ['Craft', 'Delivery', 'People', 'Direction'][i % 4]!,
+    description: docFromParagraphs(''),
+  }));
+  const cells: LadderContent['cells'] = {};
+  for (const l of levels)
+    for (const c of competencies)
+      cells[`${l.id}:${c.id}`] = docFromBullets([
+        `${c.name} at ${l.code}: owns outcomes of growing scope.`,
+        'Explains trade-offs and brings others along.',
+      ]);
+  return {
+    schemaVersion: LADDER_CONTENT_VERSION,
+    title: 'Browser bench ladder',
+    track: 'Engineering',
+    description: docFromBullets([`A ${LARGE_LEVELS} × ${LARGE_COMPETENCIES} ladder for the browser bench.`]),
     levels,
     competencies,
     cells,

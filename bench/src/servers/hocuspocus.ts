@@ -16,14 +16,16 @@ import type { BenchDocument, BenchServer } from './types.ts';
 export async function startHocuspocus(options: ServerOptions = {}): Promise<BenchServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(options.dataDir ?? os.tmpdir(), 'hocuspocus-bench-'));
+  const sqliteFile = path.join(dir, 'hocuspocus.sqlite');
   const start = () =>
     spawnServer({
       script: 'src/servers/hocuspocus-main.ts',
       cwd: BENCH_ROOT,
-      env: { PORT: String(port), BENCH_SQLITE: path.join(dir, 'hocuspocus.sqlite') },
+      env: { PORT: String(port), BENCH_SQLITE: sqliteFile },
       priority: options.priority,
       probe: options.probe,
       cpuProfileDir: options.cpuProfileDir,
+      gcOnSignal: options.gcOnSignal,
       ready: tcpReady(port),
     });
   let child: ChildServer = await start();
@@ -43,9 +45,12 @@ export async function startHocuspocus(options: ServerOptions = {}): Promise<Benc
     async createDocument(): Promise<BenchDocument> {
       return { name: `bench-${randomUUID()}`, seeded: false };
     },
+    sqliteFile,
+    output: () => child.output(),
     kill9: () => child.kill9(),
-    async restart() {
+    async restart(between) {
       await child.stop();
+      await between?.();
       child = await start();
     },
     async stop() {

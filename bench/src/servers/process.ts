@@ -7,6 +7,7 @@ import { processCpuSeconds } from '../cpu.ts';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BENCH_ROOT = path.resolve(import.meta.dirname, '../..');
 const PROBE = path.join(import.meta.dirname, 'probe.ts');
+const GC_ON_SIGNAL = path.join(import.meta.dirname, 'gc-on-signal.ts');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,6 +45,8 @@ export async function spawnServer(options: {
   probe?: boolean;
   /** Write a V8 CPU profile of the whole process into this folder when it exits (`node --cpu-prof`). */
   cpuProfileDir?: string;
+  /** Run with --expose-gc and preload gc-on-signal.ts (see `ServerOptions.gcOnSignal`). */
+  gcOnSignal?: boolean;
 }): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
@@ -52,6 +55,7 @@ export async function spawnServer(options: {
       'tsx',
       ...(options.probe ? ['--import', PROBE] : []),
       ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []),
+      ...(options.gcOnSignal ? ['--expose-gc', '--import', GC_ON_SIGNAL] : []),
       options.script,
       ...(options.args ?? []),
     ],
@@ -120,6 +124,8 @@ export interface ServerOptions {
   probe?: boolean;
   /** Profile the server's CPU into this folder (written when it stops). */
   cpuProfileDir?: string;
+  /** Let the bench force a full GC in the server (SIGUSR2; see gc-on-signal.ts and `forceGc`). */
+  gcOnSignal?: boolean;
 }
 
 /** True once something accepts TCP connections on the port. */

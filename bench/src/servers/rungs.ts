@@ -53,6 +53,7 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       priority: options.priority,
       probe: options.probe,
       cpuProfileDir: options.cpuProfileDir,
+      gcOnSignal: options.gcOnSignal,
       ready: async () => (await fetch(`${baseUrl}/api/health`)).ok,
     });
   const started = async () => {
@@ -114,9 +115,11 @@ export async function startRungs(options: RungsOptions = {}): Promise<BenchServe
       return res.text();
     },
     output: () => outputs.map((o, i) => `--- process ${i + 1} ---\n${o()}`).join('\n'),
+    sqliteFile: dir ? databaseUrl : undefined,
     kill9: () => child.kill9(),
-    async restart() {
+    async restart(between) {
       await child.stop();
+      await between?.();
       child = await started();
     },
     async stop() {

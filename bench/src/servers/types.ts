@@ -32,8 +32,10 @@ export interface BenchServer {
   metrics?(): Promise<string>;
   /** What the server process printed (every process, across restarts), where the bench keeps it. */
   output?(): string;
+  /** The SQLite file it stores in, where it has one of its own. */
+  sqliteFile?: string;
   kill9(): Promise<void>;
-  /** Start again on the same port and the same stored data. */
-  restart(): Promise<void>;
+  /** Start again on the same port and the same stored data; `between` runs while it is stopped. */
+  restart(between?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
