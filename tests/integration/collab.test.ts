@@ -183,6 +183,51 @@ describe.each(DATABASE_KINDS)('live collaboration on %s', (kind) => {
     }
   });
 
+  it('folds a long log when it loads the document, before any edit', async () => {
+    // A server that never compacts leaves a long log behind; one that compacts after 50 finds it.
+    const hoarding = await startServer({
+      databaseUrl: db.url,
+      env: { ...env, RUNGS_COMPACT_AFTER_UPDATES: '100000', RUNGS_IDLE_UNLOAD_MS: '600000' },
+    });
+    const sql = connectDatabase(db.url);
+    const logged = async (name: string) =>
+      (await sql.selectFrom('doc_updates').select('id').where('document_name', '=', name).execute()).length;
+    try {
+      const ladder = await createLadder(admin, testLadder());
+      const writer = connectClient(hoarding.wsUrl, ladder.draftDocument, { cookie: admin.cookie });
+      await waitSynced(writer);
+      for (let i = 0; i < 120; i++) typeIntoCell(writer.doc, 'L1', 'C1', `${i} `);
+      const expected = fragmentText(writer.doc, 'cell:L1:C1');
+      await waitFor(async () => (await logged(ladder.draftDocument)) >= 120, {
+        message: 'the edits to be logged',
+      });
+      writer.destroy();
+      await hoarding.stop();
+
+      const folding = await startServer({
+        databaseUrl: db.url,
+        env: { ...env, RUNGS_COMPACT_AFTER_UPDATES: '50' },
+      });
+      try {
+        const reader = connectClient(folding.wsUrl, ladder.draftDocument, { cookie: admin.cookie });
+        clients.push(reader);
+        await waitSynced(reader);
+        expect(fragmentText(reader.doc, 'cell:L1:C1')).toBe(expected);
+        await waitFor(async () => (await logged(ladder.draftDocument)) === 0, {
+          message: 'the log to be folded by the load',
+        });
+        reader.destroy();
+        const content = await fetchContent({ ...admin, baseUrl: folding.url }, ladder.draftDocument);
+        expect(cellText(content, 'L1', 'C1')).toBe(expected);
+      } finally {
+        await folding.stop();
+      }
+    } finally {
+      await sql.destroy();
+      await hoarding.stop();
+    }
+  });
+
   it('closes only the connection that sent a malformed or oversized frame, changing nothing', async () => {
     const ladder = await createLadder(admin, testLadder());
     const bystander = client(ladder.draftDocument);

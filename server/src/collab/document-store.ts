@@ -81,14 +81,48 @@ export class DocumentStore {
    * into a snapshot already read (and lose them from this load). Throws DocumentLoadError on any
    * failure, so callers never serve (or later store) a document whose load failed.
    */
-  async loadInto(documentName: string, doc: Y.Doc): Promise<{ updateCount: number }> {
+  async loadInto(
+    documentName: string,
+    doc: Y.Doc,
+    { foldAtLeast = Infinity }: { foldAtLeast?: number } = {},
+  ): Promise<{ updateCount: number; fold?: LoadedFold }> {
     try {
       const stored = await consistentRead(this.db, (trx) => readStored(trx, documentName));
       replayInto(doc, stored, 'load');
-      return { updateCount: stored.updates.length };
+      const updateCount = stored.updates.length;
+      if (updateCount === 0 || updateCount < foldAtLeast) return { updateCount };
+      // Encoded now, before anything else reaches `doc`: exactly the snapshot plus the rows read.
+      const fold: LoadedFold = {
+        state: Y.encodeStateAsUpdate(doc),
+        ids: stored.updates.map((u) => u.id),
+        snapshotLastId: stored.snapshot?.last_update_id ?? null,
+      };
+      return { updateCount, fold };
     } catch (err) {
       throw new DocumentLoadError(documentName, err);
     }
+  }
+
+  /**
+   * Stores what a load already replayed as the snapshot and deletes exactly the rows it held, so a
+   * long log is folded without reading and replaying it a second time. Skipped (folded: 0) when the
+   * snapshot changed since the load read it: another compaction folded rows this one never saw.
+   */
+  async foldLoaded(documentName: string, fold: LoadedFold): Promise<{ folded: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      if (isPostgres(trx)) {
+        await sql`select pg_advisory_xact_lock(hashtext(${documentName}))`.execute(trx);
+      }
+      const current = await trx
+        .selectFrom('doc_snapshots')
+        .select('last_update_id')
+        .where('document_name', '=', documentName)
+        .executeTakeFirst();
+      if ((current?.last_update_id ?? null) !== fold.snapshotLastId) return { folded: 0 };
+      await writeSnapshot(trx, documentName, fold.state, Math.max(...fold.ids));
+      await deleteUpdates(trx, fold.ids);
+      return { folded: fold.ids.length };
+    });
   }
 
   /**
@@ -129,20 +163,11 @@ export class DocumentStore {
       const stored = await readStored(trx, documentName);
       const rows = stored.updates;
       if (rows.length === 0) return { folded: 0 };
-      const state = replayedState(stored);
-      const now = new Date().toISOString();
-      const lastId = rows[rows.length - 1]!.id;
-      await trx
-        .insertInto('doc_snapshots')
-        .values({ document_name: documentName, state, last_update_id: lastId, updated_at: now })
-        .onConflict((oc) =>
-          oc.column('document_name').doUpdateSet({ state, last_update_id: lastId, updated_at: now }),
-        )
-        .execute();
-      for (let i = 0; i < rows.length; i += COMPACTION_DELETE_CHUNK) {
-        const ids = rows.slice(i, i + COMPACTION_DELETE_CHUNK).map((r) => r.id);
-        await trx.deleteFrom('doc_updates').where('id', 'in', ids).execute();
-      }
+      await writeSnapshot(trx, documentName, replayedState(stored), rows[rows.length - 1]!.id);
+      await deleteUpdates(
+        trx,
+        rows.map((r) => r.id),
+      );
       return { folded: rows.length };
     });
   }
@@ -157,8 +182,18 @@ export class DocumentStore {
   }
 }
 
+/** What a load replayed, to be stored as the snapshot (`DocumentStore.foldLoaded`). */
+export interface LoadedFold {
+  /** The snapshot and every row below, as one update. */
+  state: Uint8Array;
+  /** The log rows it holds. */
+  ids: number[];
+  /** The snapshot's `last_update_id` when the load read it (null: there was none). */
+  snapshotLastId: number | null;
+}
+
 interface StoredDocument {
-  snapshot: { state: Uint8Array } | undefined;
+  snapshot: { state: Uint8Array; last_update_id: number } | undefined;
   updates: Array<{ id: number; data: Uint8Array }>;
 }
 
@@ -166,7 +201,7 @@ interface StoredDocument {
 async function readStored(trx: Db, documentName: string): Promise<StoredDocument> {
   const snapshot = await trx
     .selectFrom('doc_snapshots')
-    .select('state')
+    .select(['state', 'last_update_id'])
     .where('document_name', '=', documentName)
     .executeTakeFirst();
   const updates = await trx
@@ -176,6 +211,26 @@ async function readStored(trx: Db, documentName: string): Promise<StoredDocument
     .orderBy('id')
     .execute();
   return { snapshot, updates };
+}
+
+async function writeSnapshot(trx: Db, documentName: string, state: Uint8Array, lastId: number) {
+  const now = new Date().toISOString();
+  await trx
+    .insertInto('doc_snapshots')
+    .values({ document_name: documentName, state, last_update_id: lastId, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('document_name').doUpdateSet({ state, last_update_id: lastId, updated_at: now }),
+    )
+    .execute();
+}
+
+async function deleteUpdates(trx: Db, ids: readonly number[]) {
+  for (let i = 0; i < ids.length; i += COMPACTION_DELETE_CHUNK) {
+    await trx
+      .deleteFrom('doc_updates')
+      .where('id', 'in', ids.slice(i, i + COMPACTION_DELETE_CHUNK))
+      .execute();
+  }
 }
 
 function replayInto(doc: Y.Doc, { snapshot, updates }: StoredDocument, origin?: unknown): void {

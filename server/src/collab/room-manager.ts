@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollabConfig } from '../config.ts';
-import { DocumentStore } from './document-store.ts';
+import { DocumentStore, type LoadedFold } from './document-store.ts';
 import { DocumentNotWritableError, GroupCommitter } from './group-commit.ts';
 import { Room } from './room.ts';
 import { CloseCode, type CollabConnection } from './connection.ts';
@@ -354,7 +354,9 @@ export class RoomManager {
       }
     }
     try {
-      const { updateCount } = await this.store.loadInto(name, doc);
+      const { updateCount, fold } = await this.store.loadInto(name, doc, {
+        foldAtLeast: this.config.compactAfterUpdates,
+      });
       const fanout = this.fanout;
       room = new Room(name, doc, this.committer, updateCount, {
         log: this.log,
@@ -382,6 +384,9 @@ export class RoomManager {
       this.seenSeqs.set(room, new Map());
       for (const [message, from] of early) this.deliver(room, message, from);
       this.rooms.set(name, room);
+      // A long log (compactions failed, or the threshold was raised) is folded from what the load
+      // just replayed, instead of being read and replayed again at the next edit.
+      if (fold) void this.compact(room, { fold });
       return room;
     } catch (err) {
       await this.fanout?.unsubscribe(`doc:${name}`, handler).catch(() => {});
@@ -438,7 +443,10 @@ export class RoomManager {
    * Folds the room's log into its snapshot. A call made while a compaction runs waits for it and
    * then folds what arrived meanwhile, so "compacted" always means "up to this call".
    */
-  private async compact(room: Room, { whole = false } = {}): Promise<void> {
+  private async compact(
+    room: Room,
+    { whole = false, fold }: { whole?: boolean; fold?: LoadedFold } = {},
+  ): Promise<void> {
     const running = this.compactions.get(room.name);
     if (running) {
       await running;
@@ -447,7 +455,9 @@ export class RoomManager {
     }
     const run = (async () => {
       try {
-        const { folded } = await this.store.compact(room.name);
+        const { folded } = fold
+          ? await this.store.foldLoaded(room.name, fold)
+          : await this.store.compact(room.name);
         room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - folded);
       } catch (err) {
         this.log.error({ err, room: room.name }, 'compaction failed; the update log is kept as it is');
