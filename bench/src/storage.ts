@@ -14,7 +14,7 @@ import { startHocuspocus } from './servers/hocuspocus.ts';
 import { startRungs } from './servers/rungs.ts';
 import type { BenchServer } from './servers/index.ts';
 import { BenchRun, COMMON_OPTIONS, COMMON_USAGE, resultsDir } from './script.ts';
-import { coldOpens, firstEditCompaction, seedHocuspocus } from './storage/cold-open.ts';
+import { coldOpens, foldAfterOpen, seedHocuspocus } from './storage/cold-open.ts';
 import { loadBreakdown, timeCompaction } from './storage/compaction.ts';
 import { typeKeystrokes, type TypedLog } from './storage/keystrokes.ts';
 import { memoryPerDocument, storedDocuments } from './storage/memory-per-document.ts';
@@ -117,6 +117,7 @@ async function openAndCompaction(): Promise<void> {
       const document = await rungs.createDocument(seed.content);
       const warmup = await rungs.createDocument(benchLadder());
       const baseFile = path.join(scratch, 'base.sqlite');
+      const longLogFile = path.join(scratch, 'long-log.sqlite');
       let base: Uint8Array = new Uint8Array();
       let typed: TypedLog = { updates: [], state: new Uint8Array() };
       await rungs.restart(async () => {
@@ -127,13 +128,21 @@ async function openAndCompaction(): Promise<void> {
         typed = typeKeystrokes(base, settings.updates, TYPISTS);
         await withStore(file, (s) => appendLog(s, document.name, typed.updates));
         log(`  appended them to the log of ${document.name}`);
+        checkpointedSize(file);
+        fs.copyFileSync(file, longLogFile);
       });
+      // A load folds the log it replayed: every trial starts from the long log again.
+      const restoreLongLog = () => {
+        for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+        fs.copyFileSync(longLogFile, file);
+      };
       if (parts.has('open')) {
         log('Rungs: cold opens of the long log');
-        const open = await coldOpens(rungs, document, typed.state, settings.trials, warmup);
+        const open = await coldOpens(rungs, document, typed.state, settings.trials, warmup, restoreLongLog);
         log(`  p50 ${open.openMs.p50.toFixed(0)} ms, max ${open.openMs.max.toFixed(0)} ms`);
-        const firstEdit = await firstEditCompaction(rungs, document);
-        log(`  first edit → compacted in ${firstEdit.compactedAfterMs.toFixed(0)} ms`);
+        await rungs.restart(restoreLongLog);
+        const fold = await foldAfterOpen(rungs, document);
+        log(`  open → log folded ${fold.foldedAfterMs.toFixed(0)} ms after the sync`);
         let state: Uint8Array = new Uint8Array();
         await rungs.restart(
           async () => void (state = await withStore(file, (s) => s.loadState(document.name))),
@@ -167,7 +176,7 @@ async function openAndCompaction(): Promise<void> {
           baseStateBytes: base.length,
           stateBytes: typed.state.length,
           rungs: open,
-          firstEdit,
+          fold,
           rungsCompacted,
           hocuspocus,
           breakdown,

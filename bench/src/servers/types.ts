@@ -36,6 +36,6 @@ export interface BenchServer {
   sqliteFile?: string;
   kill9(): Promise<void>;
   /** Start again on the same port and the same stored data; `between` runs while it is stopped. */
-  restart(between?: () => Promise<void>): Promise<void>;
+  restart(between?: () => Promise<void> | void): Promise<void>;
   stop(): Promise<void>;
 }

@@ -385,8 +385,9 @@ export class RoomManager {
       for (const [message, from] of early) this.deliver(room, message, from);
       this.rooms.set(name, room);
       // A long log (compactions failed, or the threshold was raised) is folded from what the load
-      // just replayed, instead of being read and replayed again at the next edit.
-      if (fold) void this.compact(room, { fold });
+      // just replayed, instead of being read and replayed again at the next edit; after the turn
+      // that answers the clients waiting for this load.
+      if (fold) setImmediate(() => void this.compact(room!, { fold }));
       return room;
     } catch (err) {
       await this.fanout?.unsubscribe(`doc:${name}`, handler).catch(() => {});
