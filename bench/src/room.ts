@@ -65,6 +65,15 @@ export class TypingRoom {
       await waitFor(() => observer.isSynced(), 'the observer to sync');
     }
 
+    // Without an observer, on the reference servers a client outside the measure brings the ladder,
+    // and stays until every editor has it.
+    let seeder: Editor | undefined;
+    if (!document.seeded && !(options.observer ?? true)) {
+      const seededDoc = new Y.Doc();
+      writeLadderContent(seededDoc, content);
+      seeder = connectEditor('provider', endpoints[0]!, document, null, seededDoc);
+      await waitFor(() => seeder!.isSynced(), 'the seeding client to sync');
+    }
     const editors: Editor[] = [];
     for (let i = 0; i < count; i += 10) {
       const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => {
@@ -87,6 +96,7 @@ export class TypingRoom {
       () => editors.every((e, i) => e.doc.getXmlFragment(cellForEditor(i)).length > 0),
       'editors to receive the ladder',
     );
+    seeder?.destroy();
     editors.forEach((editor, i) => {
       editor.awareness.setLocalStateField('user', {
         name: `Editor ${i + 1}`,

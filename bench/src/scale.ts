@@ -19,17 +19,19 @@ import {
 import { machineLine, markdownTable, ms, textTable } from './report.ts';
 import { TypingRoom } from './room.ts';
 import { startRungsCluster } from './servers/rungs-cluster.ts';
+import { startHocuspocus } from './servers/hocuspocus.ts';
 import { startRungs } from './servers/rungs.ts';
 import type { BenchServer } from './servers/types.ts';
 import { BenchRun, COMMON_OPTIONS, COMMON_USAGE, resultsDir, runIntro, type RunHeader } from './script.ts';
 import { Samples, type LatencySummary } from './stats.ts';
 
-const SETUPS = ['sqlite', 'postgres', 'cluster'] as const;
+const SETUPS = ['sqlite', 'postgres', 'cluster', 'hocuspocus'] as const;
 type Setup = (typeof SETUPS)[number];
 const SETUP_LABELS: Record<Setup, string> = {
   sqlite: 'one process, SQLite',
   postgres: 'one process, PostgreSQL',
   cluster: 'two instances, PostgreSQL + Redis',
+  hocuspocus: 'anchor: Hocuspocus 4.7, one process, its SQLite extension',
 };
 /** Documents joining at once. */
 const JOIN_CONCURRENCY = 5;
@@ -41,7 +43,9 @@ const USAGE = `Usage: pnpm bench:scale [options]
   --seconds 30                            typing time per setup, warm-up included
   --warmup 5                              seconds of typing not measured
   --interval 1000-2000                    ms between one client's keystrokes (uniform random)
-  --setups sqlite,postgres,cluster        which setups, in this order
+  --setups sqlite,postgres,cluster,hocuspocus
+                                          which setups, in this order (hocuspocus: the anchor,
+                                          Hocuspocus 4.7 with its SQLite extension, one process)
   --no-awareness                          do not move awareness cursors
 ${COMMON_USAGE}`;
 
@@ -182,6 +186,10 @@ async function startSetup(setup: Setup): Promise<{ servers: BenchServer[]; stop:
   };
   if (setup === 'sqlite') {
     const server = await startRungs(options);
+    return { servers: [server], stop: () => server.stop() };
+  }
+  if (setup === 'hocuspocus') {
+    const server = await startHocuspocus({ priority: options.priority });
     return { servers: [server], stop: () => server.stop() };
   }
   const cluster = await startRungsCluster({
@@ -354,15 +362,19 @@ function rows(results: SetupResult[]): string[][] {
 }
 
 function verdicts(results: SetupResult[]): string[] {
+  const anchor = results.find((r) => r.setup === 'hocuspocus');
   return results.map((r) => {
     const met = r.latencyMs.p99 < GOAL_P99_MS && r.notArrived === 0;
     const bench = r.cpuCores.client;
+    const ratio =
+      anchor && r !== anchor ? ` (${(r.latencyMs.p99 / anchor.latencyMs.p99).toFixed(2)}× the anchor's)` : '';
     return (
-      `${r.label}: p99 ${ms(r.latencyMs.p99)} ms, goal p99 < ${GOAL_P99_MS} ms ${met ? 'met' : 'NOT met'}` +
+      `${r.label}: p99 ${ms(r.latencyMs.p99)} ms${ratio}, goal p99 < ${GOAL_P99_MS} ms ${met ? 'met' : 'NOT met'}` +
       (r.notArrived > 0 ? ` (${r.notArrived} deliveries never arrived)` : '') +
       `; bench process ${bench.toFixed(2)} cores${bench > 0.85 ? ' (saturated: the tail includes the bench’s own delay)' : ''}` +
       `; bench RSS peak ${r.memory.bench?.peakMiB.toFixed(0) ?? '?'} MiB` +
       `; group commits: ${Object.entries(r.commits)
+        .filter(([, c]) => c.commits > 0 || r.setup !== 'hocuspocus')
         .map(
           ([name, c]) =>
             `${name} ${c.commits} (${(c.commits / r.measuredSeconds).toFixed(0)}/s, mean ${ms(c.meanMs)} ms, ` +
