@@ -77,6 +77,18 @@ describe.each(DATABASE_KINDS)('loading a document while it is compacted on %s', 
     expect(await storedNumbers(name)).toEqual(writer.getArray<number>('n').toArray());
   });
 
+  it('folds a log of hundreds of thousands of rows (no argument list as long as the log)', async () => {
+    const name = await newDocument('fold-long');
+    const writer = new Y.Doc();
+    await appendNumbers(name, writer, 3);
+    const { fold } = await app.documents.loadInto(name, new Y.Doc(), { foldAtLeast: 1 });
+    // The rows a 300,000-row log would hold; ids beyond the real three delete nothing.
+    const ids = [...fold!.ids, ...Array.from({ length: 300_000 }, (_, i) => fold!.ids[2]! + 1_000_000 + i)];
+    expect(await app.documents.foldLoaded(name, { ...fold!, ids })).toEqual({ folded: ids.length });
+    expect(await app.documents.countLoggedUpdates(name)).toBe(0);
+    expect(await storedNumbers(name)).toEqual([0, 1, 2]);
+  });
+
   it('skips a fold whose snapshot changed after its load, and loses nothing', async () => {
     const name = await newDocument('fold-stale');
     const writer = new Y.Doc();
