@@ -25,6 +25,7 @@ interface TraceEvent {
     name?: string;
     beginData?: { dirtyObjects?: number; totalObjects?: number };
     elementCount?: number;
+    data?: { type?: string };
   };
 }
 
@@ -38,8 +39,21 @@ export async function traceMainThread(
   await browser.startTracing(page, { categories: CATEGORIES });
   await during();
   const buffer = await browser.stopTracing();
+  // For a closer look (chrome://tracing, Perfetto): the whole trace, every thread of every process.
+  if (process.env.RUNGS_TRACE_FILE)
+    (await import('node:fs')).writeFileSync(process.env.RUNGS_TRACE_FILE, buffer);
   const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
-  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // Every page of the browser is traced; the one measured is the renderer that got the key presses.
+  const renderers = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const keydowns = (thread: TraceEvent) =>
+    traceEvents.filter(
+      (e) =>
+        e.pid === thread.pid &&
+        e.tid === thread.tid &&
+        e.name === 'EventDispatch' &&
+        e.args?.data?.type === 'keydown',
+    ).length;
+  const main = renderers.sort((a, b) => keydowns(b) - keydowns(a))[0];
   if (!main) return 'trace: no renderer main thread found';
   const totals = new Map<string, { ms: number; cpuMs: number; count: number }>();
   for (const e of traceEvents) {

@@ -94,4 +94,35 @@ describe('live co-editing in the browser', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });
+
+  it('says "Saving…" only for edits that stay unstored a while, not twice per keystroke', async () => {
+    const a = await openAs(ada);
+    await cell(a.page, 'cell:L3:C2').locator('.rt-static').click();
+    await cell(a.page, 'cell:L3:C2').locator('.ProseMirror').waitFor();
+    await a.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    // Every label the status (a live region: a screen reader reads each one out) goes through.
+    await a.page.evaluate(() => {
+      const labels: string[] = [];
+      (window as unknown as { __labels: string[] }).__labels = labels;
+      const status = document.querySelector('.save-state')!;
+      new MutationObserver(() => labels.push(status.textContent ?? '')).observe(status, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    const typed = ' Owns the on-call rotation.';
+    await a.page.keyboard.type(typed, { delay: 20 });
+    await expect.poll(() => cell(a.page, 'cell:L3:C2').textContent()).toContain(typed);
+    // Everything typed is stored: the page no longer asks before unload.
+    await a.page.waitForFunction(
+      () => document.querySelector('.connection')?.getAttribute('data-saved') === 'true',
+    );
+    const labels = await a.page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+    // Each keystroke is unstored for a moment; the label changes only when that lasts a second
+    // (a slow machine might show "Saving…" once or twice while typing), never per key.
+    expect(labels.length).toBeLessThanOrEqual(6);
+    expect(await a.page.locator('.save-state').textContent()).toBe('All changes saved');
+    expect(a.errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useCanEdit } from '../auth/use-can-edit.ts';
 import { useCollab } from './CollabContext.tsx';
 import { RETRYABLE_AFTER_FIX, type Connection } from './connection-status.ts';
@@ -11,6 +11,27 @@ const LABELS: Record<Connection, string> = {
   offline: 'Offline',
   closed: 'Disconnected',
 };
+
+/**
+ * How long the local edits stay unstored, while connected, before the indicator says "Saving…".
+ * The server stores a keystroke within milliseconds: without the wait the label (a live region a
+ * screen reader announces) and the page's frame flipped twice per keystroke.
+ */
+export const SAVING_LABEL_AFTER_MS = 1000;
+
+/** `unsaved`, once it has held for `ms` without a break; false the moment it stops holding. */
+function useUnsavedFor(unsaved: boolean, ms: number): boolean {
+  const [held, setHeld] = useState(unsaved);
+  useEffect(() => {
+    if (!unsaved) {
+      setHeld(false);
+      return;
+    }
+    const timer = setTimeout(() => setHeld(true), ms);
+    return () => clearTimeout(timer);
+  }, [unsaved, ms]);
+  return unsaved && held;
+}
 
 /**
  * Connection state and whether every local edit is stored, always visible in the editor. A reader
@@ -26,6 +47,9 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
   // Refused for good (a change too large, too many tabs): say why here, where saving is reported.
   const refused = fatal && closeReason !== null;
   const canRetry = refused && closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode);
+  // What the label says; leaving the page still asks whenever anything is unstored (`saved`).
+  const savingForAWhile = useUnsavedFor(!saved, SAVING_LABEL_AFTER_MS);
+  const shownSaved = saved || (connection === 'connected' && !savingForAWhile);
 
   // Leaving with edits the server has not stored yet: let the browser ask first.
   useEffect(() => {
@@ -41,7 +65,7 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
       ? 'Your last edits were not saved: read-only now'
       : !canEdit
         ? 'Read only'
-        : saved
+        : shownSaved
           ? 'All changes saved'
           : connection === 'connected'
             ? 'Saving…'
@@ -53,7 +77,7 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
       role="status"
       aria-live="polite"
       data-connection={connection}
-      data-saved={canEdit ? saved : undefined}
+      data-saved={canEdit ? shownSaved : undefined}
       data-readonly={canEdit ? undefined : true}
     >
       <span className={`connection-state is-${connection}`} title={closeReason ?? undefined}>
@@ -61,7 +85,7 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
         {LABELS[connection]}
       </span>
       <span
-        className={`save-state ${refused || refusedEdits ? 'is-refused' : !canEdit ? 'is-readonly' : saved ? 'is-saved' : 'is-saving'}`}
+        className={`save-state ${refused || refusedEdits ? 'is-refused' : !canEdit ? 'is-readonly' : shownSaved ? 'is-saved' : 'is-saving'}`}
         data-close-code={refused ? (closeCode ?? undefined) : undefined}
       >
         {saveLabel}
