@@ -40,8 +40,8 @@ export const CompetencyRow = memo(function CompetencyRow({
   const cellExtras = useCellExtras();
   const name = competency.name || 'Untitled competency';
   return (
-    <tr className="competency-row" data-competency-id={competency.id}>
-      <th scope="row" className="competency-header">
+    <tr className="competency-row" data-competency-id={competency.id} role="row">
+      <th scope="row" className="competency-header" role="rowheader">
         <div className="competency-head">
           <InlineText
             value={competency.name}
@@ -94,7 +94,7 @@ export const CompetencyRow = memo(function CompetencyRow({
       {levels.map((level, i) => {
         const label = `${name} at ${levelName(level)}`;
         return (
-          <td key={level.id} className="cell">
+          <td key={level.id} className="cell" role="cell">
             <RichTextCell
               fragmentName={cellFragmentName(level.id, competency.id)}
               label={label}

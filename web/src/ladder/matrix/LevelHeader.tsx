@@ -25,7 +25,7 @@ export const LevelHeader = memo(function LevelHeader({
   const canEdit = useCanEdit();
   const name = levelName(level, 'level');
   return (
-    <th scope="col" className="level-header" data-level-id={level.id}>
+    <th scope="col" className="level-header" data-level-id={level.id} role="columnheader">
       <div className="level-head">
         <InlineText
           value={level.code}

@@ -101,6 +101,7 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
         tableRef={tableRef}
         label="Ladder matrix"
         describedBy="matrix-keys-hint"
+        rowLayout
         columns={levels}
         rows={competencies}
         levelHeader={(level, i) => (
@@ -115,7 +116,7 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
         )}
         headerEnd={
           canEdit ? (
-            <th scope="col" className="add-level">
+            <th scope="col" className="add-level" role="columnheader">
               <button type="button" className="button subtle" onClick={addLevel}>
                 + Level
               </button>
@@ -125,7 +126,7 @@ export function Matrix({ skipTo }: { skipTo?: { href: string; label: string } } 
           )
         }
         summaryCell={(level, i) => (
-          <td key={level.id} className="cell summary-cell">
+          <td key={level.id} className="cell summary-cell" role="cell">
             <RichTextCell
               fragmentName={levelSummaryFragmentName(level.id)}
               label={`summary of ${levelName(level, 'level')}`}

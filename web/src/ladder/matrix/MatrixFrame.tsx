@@ -6,6 +6,11 @@ import { groupRuns } from './group-runs.ts';
  * header per level, a summary row, and competency rows under one group header row per run of the
  * same group. The sticky headers come from the `.matrix` styles. What goes in the headers and
  * cells is the caller's: each slot returns its own `<th>`, `<td>` or `<tr>`.
+ *
+ * `rowLayout` lays each row out on its own (a grid of fixed columns, `.matrix-rows`) instead of
+ * as one table: typing in a cell then lays out its row, not the 800 cells of a large ladder, and
+ * rows out of sight are skipped whole. The elements stay table elements with explicit roles (a
+ * table whose CSS display changes may lose its table semantics), and print as a table.
  */
 export function MatrixFrame<Column extends { id: string }, Row extends { id: string; group: string }>({
   tableRef,
@@ -21,6 +26,7 @@ export function MatrixFrame<Column extends { id: string }, Row extends { id: str
   summaryEnd,
   row,
   noRows,
+  rowLayout = false,
 }: {
   tableRef?: Ref<HTMLTableElement>;
   /** Classes beside `matrix`. */
@@ -41,21 +47,26 @@ export function MatrixFrame<Column extends { id: string }, Row extends { id: str
   row(row: Row, index: number): ReactNode;
   /** What the body says when there are no rows (one cell across the table); none: nothing. */
   noRows?: ReactNode;
+  /** Rows laid out one by one (slots then give their cells explicit roles: see CompetencyRow). */
+  rowLayout?: boolean;
 }) {
   const runs = useMemo(() => groupRuns(rows), [rows]);
   const hasGroups = rows.some((r) => r.group);
   const width = columns.length + 1 + (headerEnd ? 1 : 0);
+  const classes = ['matrix', rowLayout && 'matrix-rows', className].filter(Boolean).join(' ');
+  const layoutStyle = rowLayout ? ({ ...style, '--matrix-levels': columns.length } as CSSProperties) : style;
   return (
     <table
       ref={tableRef}
-      className={className ? `matrix ${className}` : 'matrix'}
+      className={classes}
       aria-label={label}
       aria-describedby={describedBy}
-      style={style}
+      style={layoutStyle}
+      role="table"
     >
-      <thead>
-        <tr>
-          <th scope="col" className="corner">
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" className="corner" role="columnheader">
             <span className="corner-label">Competency</span>
             <span className="corner-sub">Level →</span>
           </th>
@@ -63,10 +74,10 @@ export function MatrixFrame<Column extends { id: string }, Row extends { id: str
           {headerEnd}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {summaryCell && (
-          <tr className="summary-row">
-            <th scope="row" className="row-label">
+          <tr className="summary-row" role="row">
+            <th scope="row" className="row-label" role="rowheader">
               Summary
             </th>
             {columns.map(summaryCell)}
@@ -76,8 +87,8 @@ export function MatrixFrame<Column extends { id: string }, Row extends { id: str
         {runs.map((run, r) => (
           <Fragment key={`${r}:${run.group}`}>
             {hasGroups && (
-              <tr className="group-row">
-                <th scope="rowgroup" colSpan={width}>
+              <tr className="group-row" role="row">
+                <th scope="rowgroup" colSpan={width} role="rowheader">
                   <span className="group-label">{run.group || 'No group'}</span>
                 </th>
               </tr>
@@ -86,8 +97,8 @@ export function MatrixFrame<Column extends { id: string }, Row extends { id: str
           </Fragment>
         ))}
         {rows.length === 0 && noRows && (
-          <tr>
-            <td colSpan={width} className="no-rows">
+          <tr role="row">
+            <td colSpan={width} className="no-rows" role="cell">
               {noRows}
             </td>
           </tr>
