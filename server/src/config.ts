@@ -67,6 +67,8 @@ export interface CollabConfig {
   idleUnloadMs: number;
   /** Compact a document's update log into its snapshot once it holds this many updates. */
   compactAfterUpdates: number;
+  /** A document whose log holds this many updates is loaded by a worker thread (SQLite). */
+  replayOffThreadAtLeast: number;
   limits: ConnectionLimitsConfig;
 }
 
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
       idleUnloadMs: intFromEnv(env, 'RUNGS_IDLE_UNLOAD_MS', 30_000),
       compactAfterUpdates: intFromEnv(env, 'RUNGS_COMPACT_AFTER_UPDATES', 500),
+      replayOffThreadAtLeast: intFromEnv(env, 'RUNGS_REPLAY_OFF_THREAD_AT_LEAST', 10_000),
       limits: loadConnectionLimits(env, intFromEnv(env, 'RUNGS_MAX_MESSAGE_BYTES', 2 * 1024 * 1024)),
     },
     ops: loadOpsConfig(env, port),

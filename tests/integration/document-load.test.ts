@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../helpers/app.ts';
+import { DocumentStore } from '../../server/src/collab/document-store.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases.ts';
 
 const UPDATES = 400;
@@ -177,5 +178,134 @@ describe.each(DATABASE_KINDS)('loading a document while it is compacted on %s', 
     expect(final.getArray<number>('n').toArray()).toEqual(numbers.toArray());
     final.destroy();
     writer.destroy();
+  });
+});
+
+describe('loading a long log in a worker thread (SQLite)', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  /** Beside the app's own store: this one replays every log of 50 updates or more off the thread. */
+  let offThread: DocumentStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    app = await buildTestApp(db.url);
+    offThread = new DocumentStore(app.db, { replayOffThreadAtLeast: 50 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function newDocument(prefix: string): Promise<string> {
+    const name = `${prefix}-${randomBytes(4).toString('hex')}`;
+    const now = new Date().toISOString();
+    await app.db
+      .insertInto('ladders')
+      .values({ id: name, slug: name, title: name, track: '', created_at: now, updated_at: now })
+      .execute();
+    await app.db
+      .insertInto('documents')
+      .values({ name, ladder_id: name, kind: 'proposal', created_at: now })
+      .execute();
+    return name;
+  }
+
+  /** `count` updates of `writer` (each pushes its number to the array `n`), stored in one commit. */
+  async function appendNumbers(name: string, writer: Y.Doc, count: number): Promise<void> {
+    const numbers = writer.getArray<number>('n');
+    const batch: Array<{ documentName: string; update: Uint8Array }> = [];
+    const capture = (update: Uint8Array) => batch.push({ documentName: name, update });
+    writer.on('update', capture);
+    for (let i = 0; i < count; i++) numbers.push([numbers.length]);
+    writer.off('update', capture);
+    await app.documents.appendBatch(batch);
+  }
+
+  it('gives the state a load in the process gives, and folds what it read', async () => {
+    const name = await newDocument('worker');
+    const writer = new Y.Doc();
+    await appendNumbers(name, writer, 30);
+    await app.documents.compact(name); // a snapshot, then a log
+    await appendNumbers(name, writer, 2_000);
+
+    const here = new Y.Doc();
+    expect(await app.documents.loadInto(name, here)).toEqual({ updateCount: 2_000 });
+    const there = new Y.Doc();
+    const loaded = await offThread.loadInto(name, there, { foldAtLeast: 500 });
+    expect(loaded.offThread).toBe(true);
+    expect(loaded.updateCount).toBe(2_000);
+    expect(Y.encodeStateVector(there)).toEqual(Y.encodeStateVector(here));
+    expect(there.getArray<number>('n').toArray()).toEqual(writer.getArray<number>('n').toArray());
+
+    expect(await offThread.foldLoaded(name, loaded.fold!)).toEqual({ folded: 2_000 });
+    expect(await app.documents.countLoggedUpdates(name)).toBe(0);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, await app.documents.loadState(name));
+    expect(reloaded.getArray<number>('n').toArray()).toEqual(writer.getArray<number>('n').toArray());
+  });
+
+  it('keeps the event loop turning while it replays', async () => {
+    const name = await newDocument('worker-loop');
+    const writer = new Y.Doc();
+    await appendNumbers(name, writer, 5_000);
+    let turns = 0;
+    let loading = true;
+    const turn = () => {
+      turns++;
+      if (loading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const loaded = await offThread.loadInto(name, new Y.Doc());
+    loading = false;
+    expect(loaded).toEqual({ updateCount: 5_000, offThread: true });
+    // The worker started, read 5,000 rows and replayed them while this thread went on.
+    expect(turns).toBeGreaterThan(100);
+  });
+
+  it('loads short logs in the process, and nothing from a document that has no log', async () => {
+    const name = await newDocument('worker-short');
+    const writer = new Y.Doc();
+    await appendNumbers(name, writer, 49);
+    expect(await offThread.loadInto(name, new Y.Doc())).toEqual({ updateCount: 49 });
+    expect(await offThread.loadInto(await newDocument('worker-empty'), new Y.Doc())).toEqual({
+      updateCount: 0,
+    });
+  });
+
+  it('loses nothing while updates are stored and compacted during its loads', async () => {
+    const name = await newDocument('worker-race');
+    const writer = new Y.Doc();
+    await appendNumbers(name, writer, 60);
+    const LOADS = 6;
+    let loads = 0;
+    const losses: string[] = [];
+    let rounds = 0;
+    // Stores (and now and then compacts) for as long as the loads run. SQLite's promises settle
+    // in microtasks: each round yields a turn, or the worker's answer could never be delivered.
+    const write = async () => {
+      while (loads < LOADS) {
+        await appendNumbers(name, writer, 5);
+        if (++rounds % 10 === 0) await app.documents.compact(name);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const load = async () => {
+      for (; loads < LOADS; loads++) {
+        const before = writer.getArray<number>('n').length;
+        const doc = new Y.Doc();
+        const { fold } = await offThread.loadInto(name, doc, { foldAtLeast: 1 });
+        const seen = doc.getArray<number>('n').length;
+        if (seen < before) losses.push(`load ${loads}: ${seen} of ${before}`);
+        if (fold) await offThread.foldLoaded(name, fold);
+      }
+    };
+    await Promise.all([write(), load()]);
+    expect(losses).toEqual([]);
+    expect(rounds).toBeGreaterThan(LOADS);
+    const final = new Y.Doc();
+    Y.applyUpdate(final, await app.documents.loadState(name));
+    expect(final.getArray<number>('n').toArray()).toEqual(writer.getArray<number>('n').toArray());
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import * as Y from 'yjs';
-import type { Db } from '../db/connect.ts';
+import { sqliteFileOf, type Db } from '../db/connect.ts';
 import { consistentRead, isPostgres } from '../db/dialect.ts';
 import type { FlushResult, NotWritableReason } from './group-commit.ts';
+import { replayOffThread } from './replay-off-thread.ts';
 
 export interface PendingUpdate {
   documentName: string;
@@ -25,6 +26,8 @@ export class DocumentLoadError extends Error {
 }
 
 const COMPACTION_DELETE_CHUNK = 500;
+/** Updates per INSERT of a group commit. */
+const APPEND_CHUNK = 1_000;
 
 /**
  * Durable Yjs storage: an append-only update log plus a snapshot per document.
@@ -32,7 +35,11 @@ const COMPACTION_DELETE_CHUNK = 500;
  * idempotent, so a row that is both in the snapshot and the log is harmless.
  */
 export class DocumentStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Logs at least this long are read and replayed in a worker thread (SQLite files only). */
+    private readonly options: { replayOffThreadAtLeast?: number } = {},
+  ) {}
 
   async exists(documentName: string): Promise<boolean> {
     const row = await this.db
@@ -64,11 +71,16 @@ export class DocumentStore {
         } else refused.set(row.name, 'read_only');
       }
       const accepted = batch.filter((u) => writable.has(u.documentName));
-      if (accepted.length > 0) {
-        const now = new Date().toISOString();
+      const now = new Date().toISOString();
+      // In statements of bounded size: SQLite takes at most 32,766 parameters in one.
+      for (let i = 0; i < accepted.length; i += APPEND_CHUNK) {
         await trx
           .insertInto('doc_updates')
-          .values(accepted.map((u) => ({ document_name: u.documentName, data: u.update, created_at: now })))
+          .values(
+            accepted
+              .slice(i, i + APPEND_CHUNK)
+              .map((u) => ({ document_name: u.documentName, data: u.update, created_at: now })),
+          )
           .execute();
       }
       return refused.size > 0 ? { refused } : {};
@@ -85,8 +97,14 @@ export class DocumentStore {
     documentName: string,
     doc: Y.Doc,
     { foldAtLeast = Infinity }: { foldAtLeast?: number } = {},
-  ): Promise<{ updateCount: number; fold?: LoadedFold }> {
+  ): Promise<{ updateCount: number; fold?: LoadedFold; offThread?: true }> {
     try {
+      const offThread = await this.offThreadLoad(documentName, doc);
+      if (offThread) {
+        const updateCount = offThread.ids.length;
+        if (updateCount === 0 || updateCount < foldAtLeast) return { updateCount, offThread: true };
+        return { updateCount, fold: offThread, offThread: true };
+      }
       const stored = await consistentRead(this.db, (trx) => readStored(trx, documentName));
       replayInto(doc, stored, 'load');
       const updateCount = stored.updates.length;
@@ -101,6 +119,20 @@ export class DocumentStore {
     } catch (err) {
       throw new DocumentLoadError(documentName, err);
     }
+  }
+
+  /**
+   * A long log on SQLite is read (on a connection of its own, one snapshot) and replayed in a
+   * worker: `doc` then gets one update, and the event loop is free meanwhile. Null: load here.
+   */
+  private async offThreadLoad(documentName: string, doc: Y.Doc): Promise<LoadedFold | null> {
+    const atLeast = this.options.replayOffThreadAtLeast ?? Infinity;
+    const file = sqliteFileOf(this.db);
+    if (file === undefined || atLeast === Infinity) return null;
+    if ((await this.countLoggedUpdates(documentName)) < atLeast) return null;
+    const replayed = await replayOffThread(file, documentName);
+    doc.transact(() => Y.applyUpdate(doc, replayed.state), 'load');
+    return replayed;
   }
 
   /**

@@ -7,6 +7,13 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
+const sqliteFiles = new WeakMap<Db, string>();
+
+/** The SQLite file behind `db` (a second connection may read it, e.g. in a worker); none for PostgreSQL or memory. */
+export function sqliteFileOf(db: Db): string | undefined {
+  return sqliteFiles.get(db);
+}
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
@@ -42,5 +49,7 @@ export function connectDatabase(url: string, onPoolError: (err: Error) => void =
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (file !== ':memory:') sqliteFiles.set(db, path.resolve(file));
+  return db;
 }

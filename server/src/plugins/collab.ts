@@ -14,7 +14,9 @@ declare module 'fastify' {
 /** The live documents of this process and their durable store. */
 export default fp<{ collab: CollabConfig; redisUrl: string | null; redisPrefix: string }>(
   async (app, opts) => {
-    const store = new DocumentStore(app.db);
+    const store = new DocumentStore(app.db, {
+      replayOffThreadAtLeast: opts.collab.replayOffThreadAtLeast,
+    });
     const fanout = opts.redisUrl
       ? new RedisFanout(
           opts.redisUrl,
