@@ -114,7 +114,7 @@ describe('live co-editing in the browser', () => {
     const typed = ' Owns the on-call rotation.';
     await a.page.keyboard.type(typed, { delay: 20 });
     await expect.poll(() => cell(a.page, 'cell:L3:C2').textContent()).toContain(typed);
-    // Everything typed is stored: the page no longer asks before unload.
+    // Everything typed is stored (the exact state, which the label follows only after a second).
     await a.page.waitForFunction(
       () => document.querySelector('.connection')?.getAttribute('data-saved') === 'true',
     );

@@ -23,14 +23,24 @@ const waiting: Array<() => void> = [];
  * there and returns the state as one update. The caller applies it: one update instead of the log.
  */
 export async function replayOffThread(file: string, documentName: string): Promise<ReplayedOffThread> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  await acquireSlot();
   try {
     return await runWorker(file, documentName);
   } finally {
-    running--;
-    waiting.shift()?.();
+    releaseSlot();
   }
+}
+
+async function acquireSlot(): Promise<void> {
+  if (running < MAX_CONCURRENT) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+/** A waiting load takes the slot over as it is: no newcomer can slip in between. */
+function releaseSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
 }
 
 function runWorker(file: string, documentName: string): Promise<ReplayedOffThread> {

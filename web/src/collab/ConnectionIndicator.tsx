@@ -47,7 +47,7 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
   // Refused for good (a change too large, too many tabs): say why here, where saving is reported.
   const refused = fatal && closeReason !== null;
   const canRetry = refused && closeCode !== null && RETRYABLE_AFTER_FIX.has(closeCode);
-  // What the label says; leaving the page still asks whenever anything is unstored (`saved`).
+  // What the label says. `data-saved` and leaving the page follow the exact state (`saved`).
   const savingForAWhile = useUnsavedFor(!saved, SAVING_LABEL_AFTER_MS);
   const shownSaved = saved || (connection === 'connected' && !savingForAWhile);
 
@@ -77,7 +77,7 @@ export function ConnectionIndicator({ readOnly = false }: { readOnly?: boolean }
       role="status"
       aria-live="polite"
       data-connection={connection}
-      data-saved={canEdit ? shownSaved : undefined}
+      data-saved={canEdit ? saved : undefined}
       data-readonly={canEdit ? undefined : true}
     >
       <span className={`connection-state is-${connection}`} title={closeReason ?? undefined}>
