@@ -13,6 +13,21 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helper
 
 const UPDATES = 400;
 
+/** A document the group commit may store into (it refuses documents that don't exist). */
+async function createDocument(app: FastifyInstance, prefix: string): Promise<string> {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`;
+  const now = new Date().toISOString();
+  await app.db
+    .insertInto('ladders')
+    .values({ id: name, slug: name, title: name, track: '', created_at: now, updated_at: now })
+    .execute();
+  await app.db
+    .insertInto('documents')
+    .values({ name, ladder_id: name, kind: 'proposal', created_at: now })
+    .execute();
+  return name;
+}
+
 describe.each(DATABASE_KINDS)('loading a document while it is compacted on %s', (kind) => {
   let db: TestDatabase;
   let app: FastifyInstance;
@@ -27,20 +42,7 @@ describe.each(DATABASE_KINDS)('loading a document while it is compacted on %s', 
     await db?.drop();
   });
 
-  /** A document the group commit may store into (it refuses documents that don't exist). */
-  async function newDocument(prefix: string): Promise<string> {
-    const name = `${prefix}-${randomBytes(4).toString('hex')}`;
-    const now = new Date().toISOString();
-    await app.db
-      .insertInto('ladders')
-      .values({ id: name, slug: name, title: name, track: '', created_at: now, updated_at: now })
-      .execute();
-    await app.db
-      .insertInto('documents')
-      .values({ name, ladder_id: name, kind: 'proposal', created_at: now })
-      .execute();
-    return name;
-  }
+  const newDocument = (prefix: string) => createDocument(app, prefix);
 
   /** Appends `count` updates, each pushing its number to the array `n` of `writer`. */
   async function appendNumbers(name: string, writer: Y.Doc, count: number): Promise<void> {
@@ -198,19 +200,7 @@ describe('loading a long log in a worker thread (SQLite)', () => {
     await db?.drop();
   });
 
-  async function newDocument(prefix: string): Promise<string> {
-    const name = `${prefix}-${randomBytes(4).toString('hex')}`;
-    const now = new Date().toISOString();
-    await app.db
-      .insertInto('ladders')
-      .values({ id: name, slug: name, title: name, track: '', created_at: now, updated_at: now })
-      .execute();
-    await app.db
-      .insertInto('documents')
-      .values({ name, ladder_id: name, kind: 'proposal', created_at: now })
-      .execute();
-    return name;
-  }
+  const newDocument = (prefix: string) => createDocument(app, prefix);
 
   /** `count` updates of `writer` (each pushes its number to the array `n`), stored in one commit. */
   async function appendNumbers(name: string, writer: Y.Doc, count: number): Promise<void> {
