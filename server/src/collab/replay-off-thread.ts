@@ -14,6 +14,7 @@ const WORKER = new URL('./replay-worker.mjs', import.meta.url);
 const MAX_CONCURRENT = 2;
 /** A replay still running after this is stopped and the load fails (and is retried by the client). */
 const TIMEOUT_MS = 120_000;
+const WORKER_HEAP_MB = 2048;
 
 let running = 0;
 const waiting: Array<() => void> = [];
@@ -46,7 +47,12 @@ function releaseSlot(): void {
 function runWorker(file: string, documentName: string): Promise<ReplayedOffThread> {
   return new Promise((resolve, reject) => {
     // No loader flags: the worker is plain JavaScript.
-    const worker = new Worker(WORKER, { workerData: { file, documentName }, execArgv: [] });
+    const worker = new Worker(WORKER, {
+      workerData: { file, documentName },
+      execArgv: [],
+      // A log too large for this fails its own load (the worker is stopped), not the server.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`replaying the stored log took longer than ${TIMEOUT_MS / 1000} s`));
