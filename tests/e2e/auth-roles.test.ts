@@ -66,7 +66,9 @@ describe('roles in the browser: a reviewer follows an editor read-only; a viewer
     await cell(ed.page, target).locator('.rt-static').click();
     await cell(ed.page, target).locator('.ProseMirror[contenteditable="true"]').waitFor();
     await ed.page.keyboard.type('Owns the design of a service.');
-    await ed.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await ed.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
 
     // …and the reviewer signs in through the form in another browser and opens the same ladder.
     const vw = await openLadderAs(reviewer);
@@ -115,7 +117,9 @@ describe('roles in the browser: a reviewer follows an editor read-only; a viewer
     // The editor writes once more; once the reviewer sees it, both hold the same text and the
     // server stored exactly the editor's words.
     await ed.page.keyboard.type(' Mentors.');
-    await ed.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await ed.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     await expect.poll(() => cell(vw.page, target).textContent()).toContain('Mentors.');
     const text = (page: Page) => cell(page, target).locator('.rich-text').textContent();
     expect(await text(vw.page)).toBe(await text(ed.page));

@@ -273,7 +273,11 @@ describe('every screen: accessible (axe, WCAG 2.2 AA) and no page-wide scroll at
       'proposal-edit',
       () => `/ladders/${slug}/proposals/3`,
       (page) =>
-        page.locator('.proposal-header .connection .save-state', { hasText: 'All changes saved' }).waitFor(),
+        page
+          .locator('.proposal-header .connection[data-saved="true"] .save-state', {
+            hasText: 'All changes saved',
+          })
+          .waitFor(),
     );
     signedInScreen(
       'proposal-changes',

@@ -87,8 +87,12 @@ describe('live co-editing in the browser', () => {
       .waitFor({ state: 'attached' });
 
     // Both edits are stored: the server acknowledged them.
-    await a.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
-    await b.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await a.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
+    await b.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
 
     await a.page.screenshot({ path: path.join(ARTIFACTS, 'editor.png') });
     expect(a.errors).toEqual([]);
@@ -99,7 +103,9 @@ describe('live co-editing in the browser', () => {
     const a = await openAs(ada);
     await cell(a.page, 'cell:L3:C2').locator('.rt-static').click();
     await cell(a.page, 'cell:L3:C2').locator('.ProseMirror').waitFor();
-    await a.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await a.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     // Every label the status (a live region: a screen reader reads each one out) goes through.
     await a.page.evaluate(() => {
       const labels: string[] = [];

@@ -161,7 +161,9 @@ describe('matrix editor defects', () => {
     expect(await leaveIsStopped()).toBe(true);
     await input.press('Enter');
     await page.getByRole('button', { name: 'Level code: IC1. Edit' }).waitFor();
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     expect(await leaveIsStopped()).toBe(false);
     expect(errors).toEqual([]);
   });
@@ -192,7 +194,9 @@ describe('matrix editor defects', () => {
     await cell(page, 'cell:L3:C4').locator('.rt-static').click();
     await cell(page, 'cell:L3:C4').locator('.ProseMirror').waitFor();
     await page.keyboard.type('Ships on time.');
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     await page.keyboard.press('Escape');
     await page.goto('/');
     await expect.poll(() => updated().textContent()).not.toContain('hours ago');

@@ -71,7 +71,9 @@ describe('proposals, review and history in the browser', () => {
     await cell.locator('.ProseMirror[contenteditable="true"]').waitFor();
     await ed.page.keyboard.press('End');
     await ed.page.keyboard.type(` ${added}`);
-    await ed.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await ed.page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     await ed.page.keyboard.press('Escape');
 
     // The reviewer is on the ladder list already: its bell hears of the review request live.
@@ -187,7 +189,9 @@ describe('proposals, review and history in the browser', () => {
     expect(await page.locator('[data-check="approvals"]').textContent()).toMatch(/stale/);
     await type('L3:C3', ' Mentors the team.');
     await page.getByRole('link', { name: 'Changes (2)' }).waitFor();
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     await page.keyboard.press('Escape');
     // An observation window, not a wait for something: the old page asked the server about a
     // second after edits settled, and every 30 s.
@@ -240,7 +244,9 @@ describe('proposals, review and history in the browser', () => {
     await cell.locator('.rt-static').click();
     await cell.locator('.ProseMirror[contenteditable="true"]').waitFor();
     await page.keyboard.type(' Saved in time.');
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     await approve(reviewer, slug, p.number);
     held = [];
     await page.keyboard.type(' Typed on a slow network.');

@@ -173,7 +173,9 @@ describe('roles in the browser: write controls and ladder settings', () => {
     ).toEqual(['Published', 'Proposals', 'History', 'Compare levels']);
 
     await page.goto(`/ladders/${draft.slug}`);
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -197,7 +197,9 @@ describe('smaller defects in the browser', () => {
     const { page, errors } = await signedIn(team.alice);
     const tabs = page.getByRole('navigation', { name: 'Ladder sections' });
     await page.goto(`/ladders/${draft.slug}`);
-    await page.locator('.save-state', { hasText: 'All changes saved' }).waitFor();
+    await page
+      .locator('.connection[data-saved="true"] .save-state', { hasText: 'All changes saved' })
+      .waitFor();
     const first = tabs.getByRole('link').first();
     expect(await first.textContent()).toBe('First draft, not published yet');
     expect(await first.getAttribute('aria-current')).toBe('page');
