@@ -1,4 +1,5 @@
 import type { ImportErrorBody } from '@rungs/shared/api/imports';
+import { takePrefetched } from './prefetched.ts';
 /** A failed API call: the server's `{error: {code, message}}`, or a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -39,13 +40,16 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      credentials: 'same-origin',
-    });
+    const prefetched = method === 'GET' ? takePrefetched(path) : undefined;
+    if (prefetched) options.signal?.throwIfAborted();
+    res = await (prefetched ??
+      fetch(`/api${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        credentials: 'same-origin',
+      }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(
