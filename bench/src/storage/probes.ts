@@ -2,6 +2,9 @@ import type { BenchServer } from '../servers/index.ts';
 import { Samples, type LatencySummary } from '../stats.ts';
 import { waitFor } from '../editor.ts';
 
+/** Between answers: back to back, the probe and the server's answers took most of the 2 cores. */
+const PAUSE_MS = 5;
+
 /**
  * Asks a server process a trivial HTTP question over and over (one at a time) and times each
  * answer: its longest answer is how long its event loop was blocked meanwhile, to within one
@@ -22,6 +25,7 @@ export class ResponsivenessProbe {
           continue;
         }
         this.samples.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       }
     })();
   }
