@@ -1,5 +1,5 @@
 import type { ImportErrorBody } from '@rungs/shared/api/imports';
-import { takePrefetched } from './prefetched.ts';
+import { dropPrefetched, takePrefetched } from './prefetched.ts';
 /** A failed API call: the server's `{error: {code, message}}`, or a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -40,6 +40,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
+    if (method !== 'GET') dropPrefetched();
     const prefetched = method === 'GET' ? takePrefetched(path) : undefined;
     if (prefetched) options.signal?.throwIfAborted();
     res = await (prefetched ??

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getLadder } from './ladders.ts';
 import { getProposal } from './proposals.ts';
-import { getSession } from './session.ts';
+import { getSession, signIn } from './session.ts';
 import { listVersions } from './versions.ts';
 import { takePrefetched } from './prefetched.ts';
 
@@ -124,6 +124,17 @@ describe('the app taking prefetched answers', () => {
     expect(server).not.toHaveBeenCalled();
     expect(await getLadder('backend')).toEqual({ slug: 'backend', from: 'server' });
     expect(server).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops what was not taken once a change is sent: a ladder refused before signing in is asked again', async () => {
+    install('/ladders/backend', () => ({ ladder: { slug: 'backend', from: 'before signing in' } }));
+    const server = vi.fn(async (url: string) =>
+      jsonResponse(url.endsWith('/session') ? { user: {}, csrfToken: 't' } : { ladder: { from: 'server' } }),
+    );
+    vi.stubGlobal('fetch', server);
+    await signIn('a@example.com', 'secret');
+    expect(await getLadder('backend')).toEqual({ from: 'server' });
+    expect(server.mock.calls.map(([url]) => url)).toEqual(['/api/session', '/api/ladders/backend']);
   });
 
   it('hands out nothing once it is stale', () => {

@@ -1,6 +1,8 @@
 /**
  * The answers `public/prefetch.js` asked for while the bundle loaded. Each is taken once, by the
- * first GET of its path; later GETs (a refresh, a second visit) ask the server again.
+ * first GET of its path; later GETs (a refresh, a second visit) ask the server again. Any change
+ * sent to the server (a sign-in above all: the prefetched reads were refused without a session)
+ * drops those not taken yet.
  */
 interface FirstReads {
   reads: Record<string, Promise<Response> | undefined>;
@@ -25,4 +27,10 @@ export function takePrefetched(path: string, now = Date.now()): Promise<Response
   const answer = state.reads[path];
   delete state.reads[path];
   return answer;
+}
+
+/** Forgets every answer not taken yet: after a change they may no longer be what the server would say. */
+export function dropPrefetched(): void {
+  const state = firstReads();
+  if (state) state.reads = {};
 }
