@@ -37,6 +37,7 @@ import {
   textField,
   titleText,
   trackText,
+  typeRichTextRoots,
 } from './layout.ts';
 import {
   createCompetencyMap,
@@ -197,6 +198,7 @@ function readExisting(doc: Y.Doc, name: string): RichText {
  * schema allows are cut to its maxLength); reading never modifies the doc.
  */
 export function readLadderContent(doc: Y.Doc): LadderContent {
+  typeRichTextRoots(doc);
   const levels: Level[] = orderedLevels(doc).map((v) => ({
     id: v.id,
     code: clamp(v.code, MAX.levelCode),

@@ -117,6 +117,22 @@ export function fragmentNames(doc: Y.Doc): string[] {
   return [...doc.share.keys()].filter((name) => parseFragmentName(name) !== null);
 }
 
+/**
+ * Gives every rich-text root that arrived in an update (untyped until first asked for) its type,
+ * Y.XmlFragment, in one transaction. Asking for them one by one runs an (empty) transaction each:
+ * opening the 800 cells of a large ladder cost ~35 ms of transactions in a browser, ~1 ms like this.
+ * Changes no content: nothing is sent or stored.
+ */
+export function typeRichTextRoots(doc: Y.Doc): void {
+  const untyped = [...doc.share].filter(
+    ([name, type]) => type.constructor === Y.AbstractType && parseFragmentName(name) !== null,
+  );
+  if (untyped.length === 0) return;
+  doc.transact(() => {
+    for (const [name] of untyped) doc.getXmlFragment(name);
+  });
+}
+
 export function levelMap(doc: Y.Doc, levelId: string): LevelYMap | undefined {
   return levelsMap(doc).get(levelId);
 }

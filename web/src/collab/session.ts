@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { typeRichTextRoots } from '../domain.ts';
 import type { Identity } from '../identity/identity.ts';
 import { trackConnectionStatus, type ConnectionStatus } from './connection-status.ts';
 import { EditingStore } from './editing.ts';
@@ -57,6 +58,10 @@ export function openCollabSession(docName: string, identity: Identity): CollabSe
   const setIdentity = (who: Identity) =>
     awareness.setLocalStateField('user', { name: who.name, color: who.color });
   setIdentity(identity);
+  // Before the status below says "loaded" and the matrix renders every cell: its cells' roots
+  // typed in one transaction instead of one each (listeners run in the order they were added).
+  const typeRoots = (synced: boolean) => synced && typeRichTextRoots(doc);
+  provider.on('sync', typeRoots);
   const status = trackConnectionStatus(provider, doc, () => sent.largest);
   const presence = new PresenceStore(awareness);
   const editing = new EditingStore(awareness);
@@ -70,6 +75,7 @@ export function openCollabSession(docName: string, identity: Identity): CollabSe
     editing,
     setIdentity,
     destroy() {
+      provider.off('sync', typeRoots);
       status.destroy();
       presence.destroy();
       provider.destroy();
