@@ -146,7 +146,7 @@ function openDetails(r: StorageReport): string[] {
       'memory), a small other document opened and closed first (so the first websocket’s module loading and ' +
       'compilation is not counted), then a y-websocket `WebsocketProvider` carrying the session cookie is created and timed until ' +
       '`synced`, then checked to hold the whole state. Meanwhile the bench asks `GET /api/health` one ' +
-      'request after the other: its longest answer is how long the event loop was blocked.',
+      'request after the other, 5 ms apart: its longest answer is how long the event loop was blocked.',
     '',
     trials('Rungs, log of ' + o.logUpdates.toLocaleString('en') + ' updates', o.rungs),
     trials('Rungs, the same document compacted (one snapshot)', o.rungsCompacted),
