@@ -80,4 +80,38 @@ describe('a large ladder in the browser', () => {
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('.ProseMirror').length)).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('asks for its first reads from <head>, before the bundle runs, and once each', async () => {
+    const fresh = await newContext(browser, server.url);
+    const page = await fresh.newPage();
+    const errors = collectPageErrors(page);
+    const console: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && console.push(m.text()));
+    await signIn(page, admin.user.email);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`/ladders/${slug}`);
+    const cells = page.locator('td.cell [data-fragment^="cell:"]');
+    await expect.poll(() => cells.count()).toBe(LEVELS * COMPETENCIES);
+    const api = asked.filter((p) => p.startsWith('/api/') && p !== '/api/notifications/stream');
+    for (const read of ['/api/session', `/api/ladders/${slug}`, `/api/ladders/${slug}/versions`])
+      expect(
+        api.filter((p) => p === read),
+        read,
+      ).toHaveLength(1);
+    // Started by the script in <head>, while the page was still being parsed: the app's bundle (a
+    // module script, deferred) runs only once parsing is done (domInteractive).
+    const startedBeforeTheApp = await page.evaluate((path) => {
+      const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domInteractive;
+      const read = performance
+        .getEntriesByType('resource')
+        .find((e) => new URL(e.name).pathname === path) as PerformanceResourceTiming;
+      return read.startTime < parsed;
+    }, `/api/ladders/${slug}`);
+    expect(startedBeforeTheApp).toBe(true);
+    expect(console.filter((t) => /Content Security Policy|Refused/i.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
 });
