@@ -211,4 +211,21 @@ describe('smaller defects in the browser', () => {
     expect(await tabs.getByRole('link').first().textContent()).toBe('Published');
     expect(errors).toEqual([]);
   });
+
+  it('opens one notifications stream per page, however many places show notifications', async () => {
+    const { page, errors } = await signedIn(team.alice, VIEWPORTS.desktop);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    // The ladder list shows them twice: the bell, and "Waiting for you" above the list.
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Ladders', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /notifications/i }).waitFor();
+    const streams = () => asked.filter((p) => p === '/api/notifications/stream').length;
+    await expect.poll(streams).toBeGreaterThan(0);
+    // A request the page makes after both would have opened: its event comes after theirs.
+    await page.evaluate(() => fetch('/api/health?barrier'));
+    await expect.poll(() => asked.includes('/api/health')).toBe(true);
+    expect(streams()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });

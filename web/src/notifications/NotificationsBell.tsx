@@ -4,7 +4,7 @@ import { errorMessage } from '../api/client.ts';
 import { markNotificationsSeen } from '../api/notifications.ts';
 import { fullDate, timeAgo } from '../ladders/format.ts';
 import { notificationHref, notificationText } from './notification-text.ts';
-import { useNotifications } from './use-notifications.ts';
+import { useNotifications } from './notifications-context.tsx';
 import './notifications.css';
 
 function BellIcon() {

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { getOverview, type LadderActivity } from '../api/proposals.ts';
 import { fullDate } from '../ladders/format.ts';
 import { notificationHref, notificationText } from '../notifications/notification-text.ts';
-import { useNotifications } from '../notifications/use-notifications.ts';
+import { useNotifications } from '../notifications/notifications-context.tsx';
 import { ladderPath } from '../published/ladder-context.ts';
 import { useRefreshable } from './use-refreshable.ts';
 import './proposals.css';
