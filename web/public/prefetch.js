@@ -38,5 +38,5 @@
       reads[path] = answer;
     });
   }
-  window.__rungsFirstReads = { reads: reads, startedAt: Date.now(), firstReads: firstReads };
+  window.__rungsFirstReads = { reads: reads, startedAt: Date.now() };
 })();
